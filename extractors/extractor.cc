@@ -1,0 +1,97 @@
+#include "extractors/extractor.h"
+
+#include <cstring>
+#include <fstream>
+
+#include "extractors/docx/docx_extractor.h"
+#include "extractors/pdf/pdf_extractor.h"
+
+namespace vareport {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// Looks for a ZIP local-file or central-directory entry named `name` by
+// scanning headers; enough to tell OOXML from ODF without opening the archive.
+bool ZipHasEntry(std::string_view bytes, std::string_view name) {
+  // Local file header: PK\3\4, name length at +26, name at +30.
+  // Central directory header: PK\1\2, name length at +28, name at +46.
+  for (std::size_t i = 0; i + 4 <= bytes.size(); ++i) {
+    if (bytes[i] != 'P' || bytes[i + 1] != 'K') continue;
+    std::size_t name_len_at, name_at;
+    if (bytes[i + 2] == 3 && bytes[i + 3] == 4) {
+      name_len_at = i + 26;
+      name_at = i + 30;
+    } else if (bytes[i + 2] == 1 && bytes[i + 3] == 2) {
+      name_len_at = i + 28;
+      name_at = i + 46;
+    } else {
+      continue;
+    }
+    if (name_at > bytes.size()) continue;
+    std::size_t len = static_cast<unsigned char>(bytes[name_len_at]) |
+                      (static_cast<std::size_t>(static_cast<unsigned char>(bytes[name_len_at + 1])) << 8);
+    if (len == name.size() && name_at + len <= bytes.size() && bytes.substr(name_at, len) == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<Format> DetectFormat(std::string_view bytes) {
+  if (bytes.find("%PDF-") < 1024) return Format::kPdf;
+  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) {
+    if (ZipHasEntry(bytes, "mimetype") &&
+        bytes.find("application/vnd.oasis.opendocument.text") != std::string_view::npos) {
+      return Format::kOdt;
+    }
+    if (ZipHasEntry(bytes, "[Content_Types].xml") || ZipHasEntry(bytes, "word/document.xml")) return Format::kDocx;
+    return MakeError(ErrorKind::kUnsupportedFormat, "not a PDF or Word document (a ZIP archive without Word content)");
+  }
+  static const char kOle[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+  if (StartsWith(bytes, std::string_view(kOle, 8))) return Format::kDoc;
+  if (StartsWith(bytes, "{\\rtf")) return Format::kRtf;
+  return MakeError(ErrorKind::kUnsupportedFormat, "not a PDF or Word document");
+}
+
+Status ReadFileBytes(const std::string& path, std::string& out, const ExtractOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorKind::kUnreadableInput, std::string("cannot open file: ") + std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  if (size < 0) return MakeError(ErrorKind::kUnreadableInput, "cannot read file (not a regular file)");
+  if (static_cast<std::size_t>(size) > options.max_file_bytes) {
+    return MakeError(ErrorKind::kLimitExceeded, "file is larger than the limit of " +
+                                                    std::to_string(options.max_file_bytes >> 20) + " MiB");
+  }
+  in.seekg(0, std::ios::beg);
+  out.assign(static_cast<std::size_t>(size), '\0');
+  if (size > 0 && !in.read(out.data(), size)) return MakeError(ErrorKind::kUnreadableInput, "cannot read file");
+  return Ok{};
+}
+
+Result<Document> ExtractDocument(std::string_view bytes, const ExtractOptions& options) {
+  if (bytes.empty()) return MakeError(ErrorKind::kUnreadableInput, "empty file: not a PDF or Word document");
+  if (bytes.size() > options.max_file_bytes) return MakeError(ErrorKind::kLimitExceeded, "file is larger than the limit");
+  Result<Format> format = DetectFormat(bytes);
+  if (!format) return format.error();
+  switch (*format) {
+    case Format::kPdf:
+      return ExtractPdf(bytes, options);
+    case Format::kDocx:
+      return ExtractDocx(bytes, options);
+    case Format::kDoc:
+      if (bytes.find(std::string_view("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e", 32)) != std::string_view::npos) {
+        return MakeError(ErrorKind::kEncrypted, "encrypted Word document: a password is required");
+      }
+      return MakeError(ErrorKind::kUnsupportedFormat,
+                       "Word 97-2003 (.doc) documents are not supported yet: convert to .docx (LibreOffice)");
+    case Format::kOdt:
+      return MakeError(ErrorKind::kUnsupportedFormat, "OpenDocument (.odt) documents are not supported yet");
+    case Format::kRtf:
+      return MakeError(ErrorKind::kUnsupportedFormat, "RTF documents are not supported yet");
+  }
+  return MakeError(ErrorKind::kInternal, "unhandled format");
+}
+
+}  // namespace vareport

@@ -1,0 +1,49 @@
+// vareport/extractors/extractor.h — the one interface every input family
+// (pdf, docx, legacy, ocr) sits behind. Callers hand over the bytes of a
+// submitted file; they get a Document (document/document.h) or an Error whose
+// message is one line a secretariat user understands.
+//
+// Thread-safety: every function here may run concurrently on different inputs.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "document/document.h"
+
+namespace vareport {
+
+// Safety limits applied while reading untrusted files. Exceeding one is an
+// ErrorKind::kLimitExceeded error, never a crash or a hang.
+struct ExtractOptions {
+  std::size_t max_file_bytes = 256u << 20;          // whole input
+  std::size_t max_zip_entries = 10000;              // OOXML/ODF package entries
+  std::size_t max_zip_entry_bytes = 256u << 20;     // one uncompressed entry
+  std::size_t max_zip_total_bytes = 1024u << 20;    // all entries read, uncompressed
+  double max_zip_ratio = 200.0;                     // uncompressed / compressed, per entry (> 1 MiB)
+  int max_xml_depth = 256;                          // element nesting in XML parts
+  int max_pages = 2000;                             // PDF pages read
+  double time_limit_seconds = 120;                  // per document, checked between pages / parts
+};
+
+// Detects the format from the bytes (never the file name):
+//   "%PDF-" in the first 1024 bytes → kPdf (ISO 32000-1 §7.5.2);
+//   a ZIP with "[Content_Types].xml" → kDocx (ECMA-376 Part 2, OPC);
+//   a ZIP with "mimetype" = application/vnd.oasis.opendocument.text → kOdt;
+//   the OLE compound-file signature D0 CF 11 E0 A1 B1 1A E1 → kDoc;
+//   "{\rtf" → kRtf.
+// Errors: kUnsupportedFormat "not a PDF or Word document".
+// The OLE case does not look inside; ExtractDocument refuses encrypted packages.
+Result<Format> DetectFormat(std::string_view bytes);
+
+// Reads a whole document whatever its format. `file_name` is used only in
+// messages. Errors: see ErrorKind; the message has no file name prefix.
+Result<Document> ExtractDocument(std::string_view bytes, const ExtractOptions& options = {});
+
+// Reads the file at `path` (limited to options.max_file_bytes) into `out`.
+// Errors: kUnreadableInput ("cannot open file: …"), kLimitExceeded.
+Status ReadFileBytes(const std::string& path, std::string& out, const ExtractOptions& options = {});
+
+}  // namespace vareport

@@ -1,0 +1,174 @@
+#include "analysis/analyzer.h"
+
+#include <algorithm>
+
+#include "analysis/steps.h"
+#include "core/text.h"
+
+namespace vareport {
+namespace analysis {
+namespace {
+
+constexpr double kHeadingScore = 0.5;  // heading similarity that opens a component
+
+bool IsNumberToken(const std::string& t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "2.", "4.1", "III." at the start: a numbered heading.
+bool StartsNumbered(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
+  return i > 0 && i < text.size() && text[i] == ' ' && text[i - 1] == '.';
+}
+
+// "Signature: …", "Date: …", "Contact person: …": a short label before a colon.
+bool IsLabelLine(const std::string& text) {
+  std::size_t colon = text.find(':');
+  return colon != std::string::npos && colon < 40 && MatchTokens(text.substr(0, colon)).size() <= 3;
+}
+
+bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
+  for (const std::string& p : phrases)
+    if (folded == p || folded.rfind(p + " ", 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> ComponentsByAction(const Context& ctx, const std::string& text) {
+  static const std::set<std::string> kConnectors = {"n", "no", "o", "nos", "and", "et", "y", "to", "a", "au", "nr"};
+  std::vector<std::string> t = MatchTokens(text);
+  std::vector<std::string> numbers;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (std::find(ctx.rules.document.action_words.begin(), ctx.rules.document.action_words.end(), t[k]) ==
+        ctx.rules.document.action_words.end()) {
+      continue;
+    }
+    for (std::size_t j = k + 1; j < t.size(); ++j) {
+      if (IsNumberToken(t[j])) numbers.push_back(t[j]);
+      else if (!kConnectors.count(t[j])) break;
+    }
+  }
+  if (numbers.empty()) return {};
+  const std::string plan = ctx.plan.empty() ? "oslo-2019" : ctx.plan;
+  // The components whose action list holds the most of the cited numbers.
+  std::vector<std::pair<int, std::string>> scored;
+  for (const ComponentRule& c : ctx.rules.components) {
+    auto it = c.actions.find(plan);
+    if (it == c.actions.end()) continue;
+    int n = 0;
+    for (const std::string& num : numbers)
+      if (std::find(it->second.begin(), it->second.end(), num) != it->second.end()) ++n;
+    if (n > 0) scored.emplace_back(n, c.id);
+  }
+  if (scored.empty()) return {};
+  int best = 0;
+  for (const auto& [n, id] : scored) best = std::max(best, n);
+  std::vector<std::string> out;
+  for (const auto& [n, id] : scored)
+    if (n == best) out.push_back(id);
+  return out;
+}
+
+void AssignSections(Context& ctx) {
+  const std::size_t n = ctx.units.size();
+  ctx.component.assign(n, "");
+  ctx.role.assign(n, Role::kPlain);
+  std::vector<std::string> objective_headings;
+  for (const auto& [lang, lx] : ctx.rules.lexicons)
+    objective_headings.insert(objective_headings.end(), lx.objective_headings.begin(), lx.objective_headings.end());
+
+  std::string current;
+  bool in_objectives = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Unit& u = ctx.units[i];
+    std::string text = UnitText(u);
+    std::string folded = FoldForMatch(text);
+    std::size_t words = MatchTokens(folded).size();
+
+    // A heading candidate: a styled heading, a row with one cell, or a short
+    // unstyled line that is numbered, cites action numbers or reads like a
+    // component title. Under an objective heading only styled, numbered or
+    // action-citing lines can open a section (objectives mention topics too).
+    bool single_cell_row = u.kind == Unit::Kind::kRow && u.cells.size() == 1 && words <= 16;
+    bool text_unit = u.kind == Unit::Kind::kText && !u.list_item;
+    if (single_cell_row || (text_unit && (u.heading_level > 0 || words <= 16))) {
+      std::string best_id;
+      double best_score = 0;
+      for (const ComponentRule& c : ctx.rules.components) {
+        double s = ctx.matcher.Similarity(text, c.headings);
+        if (s > best_score) {
+          best_score = s;
+          best_id = c.id;
+        }
+      }
+      std::vector<std::string> by_action = ComponentsByAction(ctx, text);
+      bool numbered = StartsNumbered(text);
+      bool sentence = !text.empty() && text.back() == '.';
+      std::string chosen;
+      if (!by_action.empty()) {
+        chosen = by_action.front();
+        // Several components share an action number (Oslo #33): prefer the title's.
+        for (const std::string& id : by_action)
+          if (id == best_id) chosen = id;
+        if (best_score >= 0.7) chosen = best_id;
+      } else if (u.heading_level > 0 || single_cell_row || numbered) {
+        if (best_score >= kHeadingScore) chosen = best_id;
+      } else if (!in_objectives && !sentence && best_score >= 0.7) {
+        chosen = best_id;
+      }
+      if (!chosen.empty()) {
+        current = chosen;
+        in_objectives = false;
+        ctx.component[i] = current;
+        ctx.role[i] = Role::kComponentHeading;
+        ctx.headed.insert(current);
+        continue;
+      }
+    }
+    ctx.component[i] = current;
+    if (u.kind == Unit::Kind::kText && words <= 10 && StartsWithAny(folded, objective_headings)) {
+      ctx.role[i] = Role::kObjectiveHeading;
+      in_objectives = !current.empty();
+      continue;
+    }
+    if (u.kind == Unit::Kind::kRow) {
+      in_objectives = false;
+      continue;
+    }
+    if (in_objectives) {
+      // A heading or a "Label: value" line (signature block, contact) ends the list.
+      if (u.heading_level > 0 || IsLabelLine(text)) {
+        in_objectives = false;
+        continue;
+      }
+      ctx.role[i] = Role::kObjective;
+    }
+  }
+}
+
+}  // namespace analysis
+
+Report Analyze(const Document& doc, const RuleSet& rules) {
+  Report report;
+  analysis::Context ctx(doc, rules, report);
+  ctx.units = analysis::Linearize(doc);
+  ctx.lang = analysis::DetectLanguage(ctx.units, rules);
+  ctx.lx = rules.LexiconFor(ctx.lang);
+  report.language = ctx.lang;
+  report.rules_version = rules.version;
+  analysis::DetectDocumentFields(ctx);
+  analysis::AssignSections(ctx);
+  analysis::ReadChecklist(ctx);
+  analysis::ReadNarrative(ctx);
+  analysis::ReadObjectives(ctx);
+  analysis::ComputeFindings(ctx);
+  for (const Warning& w : doc.warnings) {
+    if (report.warnings.size() >= 20) break;
+    report.warnings.push_back(w.code + ": " + w.message);
+  }
+  return report;
+}
+
+}  // namespace vareport

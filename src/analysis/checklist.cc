@@ -1,0 +1,296 @@
+// Checklist answers: a question row answered by the ticked column, a ticked
+// inline option, a typed word, or a number / year / text cell. Questions are
+// matched to the catalogue by token similarity (matcher.h); each row answers
+// at most one question and each question is taken by its best row.
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/steps.h"
+#include "core/text.h"
+#include "rules/numbers.h"
+
+namespace vareport::analysis {
+namespace {
+
+constexpr double kMatchThreshold = 0.34;  // minimum similarity for a question row
+constexpr double kSectionBonus = 0.15;    // the row sits in the question's component
+constexpr double kOtherSectionMalus = 0.2;
+
+bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
+  for (const std::string& p : phrases)
+    if (!p.empty() && (folded == p || folded.rfind(p + " ", 0) == 0)) return true;
+  return false;
+}
+
+// What a table's header row says about its columns.
+struct Header {
+  int columns = 0;
+  std::map<int, std::string> value_of_column;  // grid column → yes|no|partial|unknown
+  std::set<int> comment_columns;
+  int question_column = 0;
+};
+
+// The answer value whose word is the cell's whole text ("Yes", "En curso").
+std::string ExactAnswerWord(const Lexicon& lx, const std::string& text) {
+  std::string f = FoldForMatch(text);
+  for (const auto& [value, words] : lx.answers)
+    for (const std::string& w : words)
+      if (f == w) return value;
+  return {};
+}
+
+std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
+  if (u.kind != Unit::Kind::kRow || u.cells.size() < 2) return std::nullopt;
+  Header h;
+  h.columns = u.columns;
+  int answer_cells = 0, label_cells = 0;
+  for (const UnitCell& c : u.cells) {
+    std::string f = FoldForMatch(c.text);
+    if (f.empty()) continue;
+    if (!c.ticks.empty()) return std::nullopt;  // a header has no boxes
+    if (MatchTokens(f).size() > 8) return std::nullopt;  // a question, not a column name
+    std::string v = ExactAnswerWord(*ctx.lx, c.text);
+    if (!v.empty()) {
+      h.value_of_column[c.column] = v;
+      ++answer_cells;
+      continue;
+    }
+    bool comment = false, question = false;
+    for (const auto& [lang, lx] : ctx.rules.lexicons) {
+      comment = comment || StartsWithAny(f, lx.comment_headers);
+      question = question || StartsWithAny(f, lx.question_headers);
+    }
+    if (comment) {
+      h.comment_columns.insert(c.column);
+      ++label_cells;
+    } else if (question) {
+      h.question_column = c.column;
+      ++label_cells;
+    }
+  }
+  if (answer_cells >= 2 || (label_cells >= 1 && answer_cells + label_cells >= 2) || (u.header && label_cells >= 1)) return h;
+  return std::nullopt;
+}
+
+// The cell holding the question: the first with at least three words.
+int QuestionCell(const Unit& u) {
+  for (std::size_t k = 0; k < u.cells.size(); ++k)
+    if (MatchTokens(u.cells[k].text).size() >= 3) return static_cast<int>(k);
+  return -1;
+}
+
+// Drops a leading "Label:" ("Number: 2,299", "Entité : CNAMS", "Hasta: 2026").
+std::string StripLabel(const std::string& text) {
+  std::size_t colon = text.find(':');
+  if (colon == std::string::npos) return Trim(text);
+  std::string before = text.substr(0, colon);
+  if (MatchTokens(before).size() <= 4 && colon + 1 <= text.size()) return Trim(text.substr(colon + 1));
+  return Trim(text);
+}
+
+struct Candidate {
+  std::size_t unit;
+  const QuestionRule* question;
+  double score;
+};
+
+struct RowAnswer {
+  std::set<std::string> values;  // yes/no words, or the one value read
+  bool has_boxes = false;
+  double confidence = 1.0;
+  std::string source;
+};
+
+std::string FirstYear(const std::string& text) {
+  for (const std::string& t : MatchTokens(text)) {
+    if (t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      int y = std::stoi(t);
+      if (y >= 1990 && y <= 2100) return t;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string AnswerWord(const Lexicon& lx, const std::string& text) {
+  std::string f = FoldForMatch(text);
+  if (f.empty()) return {};
+  std::string best_value;
+  std::size_t best_len = 0;
+  for (const auto& [value, words] : lx.answers) {
+    for (const std::string& w : words) {
+      if (w.size() <= best_len) continue;
+      if (f == w || f.rfind(w + " ", 0) == 0) {
+        best_value = value;
+        best_len = w.size();
+      }
+    }
+  }
+  return best_value;
+}
+
+void ReadChecklist(Context& ctx) {
+  const Lexicon& lx = *ctx.lx;
+  // Pass 1: headers per table, and question candidates per row.
+  std::map<int, Header> header_of_table;
+  std::optional<Header> last_header;
+  std::vector<Candidate> candidates;
+  std::map<std::size_t, Header> header_for_unit;
+  std::set<int> plan_tables;  // results tables hold objectives, not answers
+  for (std::size_t i = 0; i < ctx.units.size(); ++i) {
+    const Unit& u = ctx.units[i];
+    if (u.kind != Unit::Kind::kRow) continue;
+    if (IsPlanHeader(ctx, u)) plan_tables.insert(u.table);
+    if (plan_tables.count(u.table)) continue;
+    if (auto h = ReadHeader(ctx, u)) {
+      header_of_table[u.table] = *h;
+      last_header = *h;
+      continue;
+    }
+    if (ctx.role[i] == Role::kComponentHeading) continue;
+    if (header_of_table.count(u.table)) header_for_unit[i] = header_of_table[u.table];
+    else if (last_header && last_header->columns == u.columns) header_for_unit[i] = *last_header;
+    int qc = QuestionCell(u);
+    if (qc < 0 || (u.cells.size() < 2 && u.cells[0].ticks.empty())) continue;
+    for (const QuestionMatch& m : ctx.matcher.Rank(u.cells[qc].text)) {
+      double score = m.score;
+      if (!ctx.component[i].empty()) score += m.question->component == ctx.component[i] ? kSectionBonus : -kOtherSectionMalus;
+      if (score < kMatchThreshold) continue;
+      candidates.push_back({i, m.question, score});
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  std::set<std::size_t> used_units;
+  std::set<std::string> used_questions;
+  std::vector<Candidate> chosen;
+  for (const Candidate& c : candidates) {
+    if (used_units.count(c.unit) || used_questions.count(c.question->id)) continue;
+    used_units.insert(c.unit);
+    used_questions.insert(c.question->id);
+    chosen.push_back(c);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) { return a.unit < b.unit; });
+
+  // Pass 2: read each chosen row's answer by the question's type.
+  for (const Candidate& c : chosen) {
+    const Unit& u = ctx.units[c.unit];
+    const QuestionRule& q = *c.question;
+    Header h;
+    if (auto it = header_for_unit.find(c.unit); it != header_for_unit.end()) h = it->second;
+    int qc = QuestionCell(u);
+    std::vector<const UnitCell*> answer_cells;
+    for (std::size_t k = 0; k < u.cells.size(); ++k) {
+      if (static_cast<int>(k) <= qc) continue;  // the question and any numbering column before it
+      if (h.comment_columns.count(u.cells[k].column)) continue;
+      answer_cells.push_back(&u.cells[k]);
+    }
+    // Boxes may sit in the question cell itself ("☒ Yes ☐ No" under the question).
+    std::vector<UnitTick> ticks;
+    for (const UnitCell* cell : answer_cells) ticks.insert(ticks.end(), cell->ticks.begin(), cell->ticks.end());
+    if (ticks.empty() && qc >= 0) ticks = u.cells[qc].ticks;
+
+    ctx.printed.insert(q.id);
+    RowAnswer ra;
+    std::string answer_text;
+    for (const UnitCell* cell : answer_cells) {
+      if (!cell->text.empty()) {
+        answer_text = cell->text;
+        break;
+      }
+    }
+    Answer a;
+    a.question = q.id;
+    a.evidence.page = u.page;
+    std::string qtext = qc >= 0 ? u.cells[qc].text : std::string();
+    qtext = TruncateUtf8(qtext, 160);
+
+    if (q.type == AnswerType::kYesNo) {
+      for (const UnitTick& t : ticks) {
+        ra.has_boxes = true;
+        if (!t.checked) continue;
+        std::string v = AnswerWord(lx, t.label);
+        if (v.empty()) {
+          auto it = h.value_of_column.find(t.column);
+          if (it != h.value_of_column.end()) v = it->second;
+        }
+        if (v.empty()) continue;
+        ra.values.insert(v);
+        ra.confidence = std::min(ra.confidence, t.confidence);
+        ra.source = "tick";
+      }
+      if (!ra.has_boxes) {
+        // A typed "X" in an option column, else a typed word in the answer cell.
+        for (const UnitCell* cell : answer_cells) {
+          std::string f = FoldForMatch(cell->text);
+          auto it = h.value_of_column.find(cell->column);
+          if ((f == "x" || f == "xx") && it != h.value_of_column.end()) {
+            ra.values.insert(it->second);
+            ra.source = "typed-x";
+          }
+        }
+        if (ra.values.empty() && !answer_text.empty()) {
+          std::string v = AnswerWord(lx, StripLabel(answer_text));
+          if (v.empty()) v = AnswerWord(lx, answer_text);
+          if (!v.empty()) {
+            ra.values.insert(v);
+            ra.source = "word";
+            ra.confidence = 0.9;
+          }
+        }
+      }
+      if (ra.values.size() > 1) {
+        ctx.conflicting.insert(q.id);
+        ctx.conflict_page[q.id] = u.page;
+        ctx.with_content.insert(q.component);
+        continue;
+      }
+      if (ra.values.empty()) continue;
+      a.value.kind = AnswerValue::Kind::kWord;
+      a.value.text = *ra.values.begin();
+      a.source = ra.source;
+      a.confidence = ra.confidence * std::min(1.0, 0.5 + c.score);
+    } else if (q.type == AnswerType::kNumber) {
+      long long v = -1;
+      for (const UnitCell* cell : answer_cells) {
+        v = ParseInteger(StripLabel(cell->text), ctx.lang);
+        if (v >= 0) {
+          answer_text = cell->text;
+          break;
+        }
+      }
+      if (v < 0) continue;
+      a.value.kind = AnswerValue::Kind::kInteger;
+      a.value.integer = v;
+      a.source = "cell";
+      a.confidence = 0.95 * std::min(1.0, 0.5 + c.score);
+    } else if (q.type == AnswerType::kYear) {
+      std::string y;
+      for (const UnitCell* cell : answer_cells) {
+        y = FirstYear(cell->text);
+        if (!y.empty()) {
+          answer_text = cell->text;
+          break;
+        }
+      }
+      if (y.empty()) continue;
+      a.value.kind = AnswerValue::Kind::kInteger;
+      a.value.integer = std::stoll(y);
+      a.source = "cell";
+      a.confidence = 0.95 * std::min(1.0, 0.5 + c.score);
+    } else {
+      std::string v = StripLabel(answer_text);
+      if (FoldForMatch(v).empty()) continue;
+      a.value.kind = AnswerValue::Kind::kText;
+      a.value.text = v;
+      a.source = "cell";
+      a.confidence = 0.9 * std::min(1.0, 0.5 + c.score);
+    }
+    a.evidence.text = qtext + (answer_text.empty() ? "" : " — " + answer_text);
+    a.evidence.text = TruncateUtf8(a.evidence.text, 400);
+    ctx.with_content.insert(q.component);
+    ctx.report.answers.push_back(std::move(a));
+  }
+}
+
+}  // namespace vareport::analysis

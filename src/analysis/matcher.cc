@@ -1,0 +1,109 @@
+#include "analysis/matcher.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.h"
+
+namespace vareport::analysis {
+namespace {
+
+constexpr std::size_t kStemLength = 6;
+
+// Cuts a folded word to its first kStemLength code points (ASCII after folding
+// for the Latin scripts the rules use; other scripts are kept whole).
+std::string Stem(const std::string& w) {
+  if (w.size() <= kStemLength) return w;
+  for (unsigned char c : w)
+    if (c >= 0x80) return w;
+  return w.substr(0, kStemLength);
+}
+
+bool AllDigits(const std::string& w) {
+  return std::all_of(w.begin(), w.end(), [](unsigned char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+QuestionMatcher::QuestionMatcher(const RuleSet& rules) : rules_(rules) {
+  for (const auto& [lang, lx] : rules.lexicons)
+    for (const std::string& w : lx.stopwords) stopwords_.insert(w);
+  std::map<std::string, int> df;
+  int n = 0;
+  for (const ComponentRule& c : rules.components) {
+    for (const QuestionRule& q : c.questions) {
+      std::vector<std::set<std::string>> sets;
+      std::set<std::string> all;
+      for (const Phrase& p : q.phrases) {
+        std::vector<std::string> st = Stems(p.text);
+        sets.emplace_back(st.begin(), st.end());
+        all.insert(st.begin(), st.end());
+      }
+      for (const std::string& s : all) ++df[s];
+      ++n;
+      questions_.emplace_back(&q, std::move(sets));
+    }
+  }
+  double sum = 0;
+  for (const auto& [stem, count] : df) {
+    double w = std::log(1.0 + static_cast<double>(n) / count);
+    idf_[stem] = w;
+    sum += w;
+  }
+  default_weight_ = idf_.empty() ? 1.0 : sum / static_cast<double>(idf_.size());
+}
+
+std::vector<std::string> QuestionMatcher::Stems(std::string_view text) const {
+  std::vector<std::string> out;
+  for (const std::string& w : MatchTokens(text)) {
+    if (w.size() < 2 || AllDigits(w) || stopwords_.count(w)) continue;
+    out.push_back(Stem(w));
+  }
+  return out;
+}
+
+double QuestionMatcher::Weight(const std::string& stem) const {
+  auto it = idf_.find(stem);
+  return it == idf_.end() ? default_weight_ : it->second;
+}
+
+double QuestionMatcher::Cosine(const std::set<std::string>& a, const std::set<std::string>& b) const {
+  if (a.empty() || b.empty()) return 0;
+  double common = 0, wa = 0, wb = 0;
+  for (const std::string& s : a) {
+    double w = Weight(s);
+    wa += w * w;
+    if (b.count(s)) common += w * w;
+  }
+  for (const std::string& s : b) {
+    double w = Weight(s);
+    wb += w * w;
+  }
+  return common / std::sqrt(wa * wb);
+}
+
+std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
+  std::vector<std::string> st = Stems(text);
+  std::set<std::string> row(st.begin(), st.end());
+  std::vector<QuestionMatch> out;
+  for (const auto& [q, sets] : questions_) {
+    double best = 0;
+    for (const auto& s : sets) best = std::max(best, Cosine(row, s));
+    if (best > 0) out.push_back({q, best});
+  }
+  std::sort(out.begin(), out.end(), [](const QuestionMatch& a, const QuestionMatch& b) { return a.score > b.score; });
+  return out;
+}
+
+double QuestionMatcher::Similarity(std::string_view text, const std::vector<Phrase>& phrases) const {
+  std::vector<std::string> st = Stems(text);
+  std::set<std::string> row(st.begin(), st.end());
+  double best = 0;
+  for (const Phrase& p : phrases) {
+    std::vector<std::string> ps = Stems(p.text);
+    best = std::max(best, Cosine(row, std::set<std::string>(ps.begin(), ps.end())));
+  }
+  return best;
+}
+
+}  // namespace vareport::analysis

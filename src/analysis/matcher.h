@@ -1,0 +1,53 @@
+// vareport/analysis/matcher.h — matches a question as a document words it to
+// a catalogue question, by normalised token similarity against every phrasing
+// in the rules (rules/catalogue.xml <ask>), so reworded questions still map.
+//
+// Tokens are folded (case, accents, punctuation), stop words of every lexicon
+// dropped, and cut to a 6-letter stem; each stem is weighted by how rare it is
+// among the catalogue's questions (inverse document frequency), and the score
+// is the weighted cosine of the two token sets, 0..1.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule_set.h"
+
+namespace vareport::analysis {
+
+struct QuestionMatch {
+  const QuestionRule* question = nullptr;
+  double score = 0;  // 0..1
+};
+
+class QuestionMatcher {
+ public:
+  // Builds the weights from `rules` (kept by reference: must outlive the matcher).
+  explicit QuestionMatcher(const RuleSet& rules);
+
+  // Scores `text` against every question; best first. Only questions with a
+  // score above zero are returned.
+  std::vector<QuestionMatch> Rank(std::string_view text) const;
+
+  // Similarity of `text` to one phrase list (component headings), 0..1.
+  double Similarity(std::string_view text, const std::vector<Phrase>& phrases) const;
+
+  // The stemmed, stop-word-free tokens of `text`.
+  std::vector<std::string> Stems(std::string_view text) const;
+
+ private:
+  double Cosine(const std::set<std::string>& a, const std::set<std::string>& b) const;
+  double Weight(const std::string& stem) const;
+
+  const RuleSet& rules_;
+  std::set<std::string> stopwords_;
+  std::map<std::string, double> idf_;
+  double default_weight_ = 1.0;
+  // Per question, its phrasings as stem sets.
+  std::vector<std::pair<const QuestionRule*, std::vector<std::set<std::string>>>> questions_;
+};
+
+}  // namespace vareport::analysis

@@ -1,0 +1,156 @@
+// Objectives: lines under an objective heading ("Objectives for 2024",
+// "Objectifs prévus :", "Objetivos para 2023") and rows of national-plan
+// results tables (Objective | Indicator | Baseline | Target | Deadline), each
+// judged by the catalogue's SMART criteria (catalogue.json "objective"):
+// measurable = a quantity, or a single verifiable act (adopt, establish,
+// ratify, publish) on a named instrument; time_bound = a year, date or period
+// end (rules/dates.h).
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/steps.h"
+#include "core/text.h"
+#include "rules/dates.h"
+#include "rules/numbers.h"
+
+namespace vareport::analysis {
+namespace {
+
+bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
+  for (const std::string& p : phrases)
+    if (!p.empty() && (folded == p || folded.rfind(p + " ", 0) == 0)) return true;
+  return false;
+}
+
+bool ContainsWord(const std::string& folded, const std::string& phrase) {
+  return (" " + folded + " ").find(" " + phrase + " ") != std::string::npos;
+}
+
+// The folded word that follows byte offset `end` in `text`.
+std::string NextWord(const std::string& text, std::size_t end) {
+  std::vector<std::string> t = MatchTokens(text.substr(end, 80));
+  return t.empty() ? std::string() : t.front();
+}
+
+// Quantities stated in `text`: figures that are not years, days of a date,
+// action numbers, ordinals or lengths of a period ("24 months").
+std::vector<Quantity> Quantities(const Lexicon& lx, const std::string& text) {
+  std::vector<Quantity> out;
+  for (const NumberMatch& m : FindNumbers(text, lx.lang)) {
+    if (m.after_hash || m.year_like) continue;
+    if (m.end < text.size() && std::isalpha(static_cast<unsigned char>(text[m.end]))) continue;  // "2nd", "1er"
+    std::string next = NextWord(text, m.end);
+    if (!m.percent && std::find(lx.non_units.begin(), lx.non_units.end(), next) != lx.non_units.end()) continue;
+    if (!m.percent && MonthNumber(next, lx.lang) > 0) continue;  // "31 December"
+    if (!m.percent && (next == "de" || next == "of" || next == "del")) {
+      std::vector<std::string> after = MatchTokens(text.substr(m.end, 40));
+      if (after.size() >= 2 && MonthNumber(after[1], lx.lang) > 0) continue;  // "31 de diciembre"
+    }
+    Quantity q;
+    q.value = static_cast<long long>(std::llround(m.value));
+    q.unit = m.percent ? "%" : next;
+    out.push_back(q);
+  }
+  return out;
+}
+
+// A single verifiable act on a named instrument ("Adopt the national strategy").
+bool IsDeliverable(const Lexicon& lx, const std::string& text) {
+  std::string f = FoldForMatch(text);
+  for (const std::string& v : lx.deliverable_verbs) {
+    std::size_t at = (" " + f + " ").find(" " + v + " ");
+    if (at == std::string::npos) continue;
+    std::string after = f.substr(std::min(f.size(), at + v.size()));
+    for (const std::string& n : lx.instrument_nouns)
+      if (ContainsWord(after, n)) return true;
+  }
+  return false;
+}
+
+struct PlanColumns {
+  int objective = -1, target = -1, deadline = -1;
+};
+
+std::optional<PlanColumns> ReadPlanHeader(const Lexicon& lx, const Unit& u) {
+  if (u.kind != Unit::Kind::kRow || u.cells.size() < 3) return std::nullopt;
+  PlanColumns pc;
+  for (const UnitCell& c : u.cells) {
+    std::string f = FoldForMatch(c.text);
+    if (pc.objective < 0 && StartsWithAny(f, lx.plan_objective_headers)) pc.objective = c.column;
+    else if (pc.target < 0 && StartsWithAny(f, lx.plan_target_headers)) pc.target = c.column;
+    else if (pc.deadline < 0 && StartsWithAny(f, lx.plan_deadline_headers)) pc.deadline = c.column;
+  }
+  if (pc.objective >= 0 && (pc.target >= 0 || pc.deadline >= 0)) return pc;
+  return std::nullopt;
+}
+
+const UnitCell* CellAt(const Unit& u, int column) {
+  for (const UnitCell& c : u.cells)
+    if (c.column <= column && column < c.column + c.col_span) return &c;
+  return nullptr;
+}
+
+// Strips list labels typed into the text ("1.", "a)", "-", "•").
+std::string StripBullet(const std::string& text) {
+  std::string t = Trim(text);
+  static const char* kBullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93", "\xEF\x82\xB7", "-", "*", "\xE2\x97\x8F"};
+  for (const char* b : kBullets) {
+    std::string bs(b);
+    if (t.rfind(bs, 0) == 0) return Trim(t.substr(bs.size()));
+  }
+  return t;
+}
+
+}  // namespace
+
+bool IsPlanHeader(const Context& ctx, const Unit& u) { return ReadPlanHeader(*ctx.lx, u).has_value(); }
+
+void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target, const std::string& deadline) {
+  o.quantities = Quantities(lx, o.text);
+  std::vector<Quantity> target_q = Quantities(lx, target);
+  o.measurable = !o.quantities.empty() || !target_q.empty() || IsDeliverable(lx, o.text);
+  if (o.quantities.empty()) o.quantities = target_q;
+  Deadline d = FindDeadline(o.text, lx);
+  Deadline cell = FindDeadline(deadline, lx, /*bare_year_ok=*/true);
+  o.time_bound = d.time_bound || cell.time_bound;
+  o.deadline = cell.time_bound ? cell.date : d.date;
+}
+
+void ReadObjectives(Context& ctx) {
+  const Lexicon& lx = *ctx.lx;
+  std::map<int, PlanColumns> plan_tables;
+  for (std::size_t i = 0; i < ctx.units.size(); ++i) {
+    const Unit& u = ctx.units[i];
+    if (u.kind == Unit::Kind::kRow) {
+      if (auto pc = ReadPlanHeader(lx, u)) {
+        plan_tables[u.table] = *pc;
+        continue;
+      }
+      auto it = plan_tables.find(u.table);
+      if (it == plan_tables.end() || ctx.role[i] == Role::kComponentHeading || ctx.component[i].empty()) continue;
+      const UnitCell* oc = CellAt(u, it->second.objective);
+      if (oc == nullptr || MatchTokens(oc->text).size() < 3 || u.cells.size() < 2) continue;
+      const UnitCell* tc = it->second.target >= 0 ? CellAt(u, it->second.target) : nullptr;
+      const UnitCell* dc = it->second.deadline >= 0 ? CellAt(u, it->second.deadline) : nullptr;
+      Objective o;
+      o.component = ctx.component[i];
+      o.text = StripBullet(oc->text);
+      o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
+      JudgeObjective(lx, o, tc && tc != oc ? tc->text : "", dc && dc != oc ? dc->text : "");
+      ctx.with_content.insert(o.component);
+      ctx.report.objectives.push_back(std::move(o));
+      continue;
+    }
+    if (ctx.role[i] != Role::kObjective || ctx.component[i].empty()) continue;
+    Objective o;
+    o.component = ctx.component[i];
+    o.text = StripBullet(u.text);
+    if (MatchTokens(o.text).size() < 3) continue;
+    o.evidence = {u.page, TruncateUtf8(u.text, 400)};
+    JudgeObjective(lx, o);
+    ctx.with_content.insert(o.component);
+    ctx.report.objectives.push_back(std::move(o));
+  }
+}
+
+}  // namespace vareport::analysis

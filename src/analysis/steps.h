@@ -1,0 +1,76 @@
+// vareport/analysis/steps.h — internal: the steps of Analyze and the state
+// they share. Not a public header.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analysis/matcher.h"
+#include "analysis/units.h"
+#include "report/report.h"
+#include "rules/rule_set.h"
+
+namespace vareport::analysis {
+
+// What a unit is, once sections are known.
+enum class Role {
+  kPlain,             // ordinary text or row
+  kComponentHeading,  // opens a component's section
+  kObjectiveHeading,  // "Objectives for 2024", "Objectifs prévus :"
+  kObjective,         // one objective (a line under an objective heading)
+};
+
+struct Context {
+  Context(const Document& d, const RuleSet& r, Report& rep) : doc(d), rules(r), matcher(r), report(rep) {}
+  const Document& doc;
+  const RuleSet& rules;
+  QuestionMatcher matcher;
+  Report& report;
+  const Lexicon* lx = nullptr;  // the document's language
+  std::string lang = "en";
+  std::string plan;             // framework used to map action numbers
+
+  std::vector<Unit> units;
+  std::vector<std::string> component;  // per unit: the section's component id, or ""
+  std::vector<Role> role;              // per unit
+  std::set<std::string> headed;        // components with a heading in the document
+  std::set<std::string> with_content;  // components with narrative or answers
+
+  std::set<std::string> printed;       // checklist questions found printed in the document
+  std::set<std::string> conflicting;   // questions answered twice, differently
+  std::map<std::string, int> conflict_page;
+};
+
+// document_fields.cc
+std::string DetectLanguage(const std::vector<Unit>& units, const RuleSet& rules);
+void DetectDocumentFields(Context& ctx);
+
+// sections (analyzer.cc)
+void AssignSections(Context& ctx);
+// Component ids named by action numbers in `text` ("Actions #33 and #34"), for ctx.plan.
+std::vector<std::string> ComponentsByAction(const Context& ctx, const std::string& text);
+
+// checklist.cc
+void ReadChecklist(Context& ctx);
+// Reads a yes/no/partial/unknown word at the start of `text`; "" when none.
+std::string AnswerWord(const Lexicon& lx, const std::string& text);
+
+// narrative.cc
+void ReadNarrative(Context& ctx);
+
+// objectives.cc
+void ReadObjectives(Context& ctx);
+// True for the header row of a results table (Objective | … | Target | Deadline).
+bool IsPlanHeader(const Context& ctx, const Unit& u);
+// Judges one objective's SMART criteria; `extra` holds a results table's
+// Target and Deadline cells, which count as part of the objective.
+void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target = {},
+                    const std::string& deadline = {});
+
+// findings.cc
+void ComputeFindings(Context& ctx);
+
+}  // namespace vareport::analysis

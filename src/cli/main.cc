@@ -1,0 +1,53 @@
+// vareport — reads victim-assistance reports submitted by States Parties to the
+// Anti-Personnel Mine Ban Convention and maps them onto one structured model.
+//
+//   vareport extract FILE [--format json|text] [--rules DIR]
+//   vareport dump FILE
+//   vareport rules check [DIR]
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"vareport: reads victim-assistance reports (checklists, Article 7 Form J, national plans)"};
+  app.set_version_flag("--version", std::string("vareport 0.1.0"));
+  app.require_subcommand(1);
+
+  vareport::cli::ExtractArgs extract;
+  CLI::App* ex = app.add_subcommand("extract", "Read one report and print the structured report");
+  ex->add_option("file", extract.file, "PDF or Word file")->required();
+  ex->add_option("--format", extract.format, "json (the report model) or text (a reviewer's summary)")
+      ->check(CLI::IsMember({"json", "text"}));
+  ex->add_option("--rules", extract.rules_dir, "rule folder (default: installed rules, or the source tree's rules/)");
+
+  std::string dump_file;
+  CLI::App* dump = app.add_subcommand("dump", "Print the document model of a file as JSON");
+  dump->add_option("file", dump_file, "PDF or Word file")->required();
+
+  std::string rules_dir;
+  CLI::App* rules = app.add_subcommand("rules", "Work with rule files");
+  rules->require_subcommand(1);
+  CLI::App* check = rules->add_subcommand("check", "Validate a rule folder against its schemas");
+  check->add_option("dir", rules_dir, "rule folder (default: the one extract uses)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    if (ex->parsed()) return vareport::cli::Extract(extract);
+    if (dump->parsed()) return vareport::cli::Dump(dump_file);
+    if (check->parsed()) return vareport::cli::RulesCheck(rules_dir);
+  } catch (const std::exception& e) {
+    std::cerr << "vareport: internal error: " << e.what() << "\n";
+    return vareport::cli::kExitInternal;
+  } catch (...) {
+    std::cerr << "vareport: internal error\n";
+    return vareport::cli::kExitInternal;
+  }
+  return vareport::cli::kExitInternal;
+}

@@ -1,0 +1,106 @@
+// vareport/report/report.h — the structured model a document is mapped onto:
+// what `vareport extract FILE --format json` prints, as defined by
+// shared/spec/report-model.md (schema "vareport/1"). Component and question ids
+// come from the catalogue (rules/catalogue.xml, kept equal to
+// shared/spec/catalogue.json).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vareport {
+
+// Where an answer, objective or finding was read: a 1-based page (0 when
+// unknown, printed as null) and the smallest span of text that shows it.
+struct Evidence {
+  int page = 0;
+  std::string text;
+};
+
+// The value of an answer, typed as the question's answer type.
+struct AnswerValue {
+  enum class Kind { kWord, kInteger, kText };  // kWord: yes|no|partial|unknown
+  Kind kind = Kind::kWord;
+  std::string text;       // kWord / kText
+  long long integer = 0;  // kInteger (numbers and years)
+};
+
+struct Answer {
+  std::string question;  // "coordination.focal_point"
+  AnswerValue value;
+  Evidence evidence;
+  double confidence = 1.0;  // 0..1
+  std::string source;       // how it was read: "tick", "word", "cell", "prose", "form-field"
+};
+
+struct Quantity {
+  long long value = 0;
+  std::string unit;  // the noun after the figure ("survivors", "%")
+};
+
+struct Objective {
+  std::string component;
+  std::string text;
+  bool measurable = false;
+  bool time_bound = false;
+  std::optional<std::string> deadline;  // YYYY-MM-DD
+  std::vector<Quantity> quantities;
+  Evidence evidence;
+};
+
+enum class Severity { kError, kWarning, kInfo };
+
+struct Finding {
+  std::string code;                    // a finding code of the catalogue
+  std::optional<std::string> component;
+  std::optional<std::string> question;
+  std::optional<int> objective;        // index into Report::objectives
+  Severity severity = Severity::kWarning;
+  std::string message;                 // for a reviewer
+  int page = 0;                        // where to look, 0 when unknown
+};
+
+struct Completeness {
+  int components_reported = 0;
+  int components_total = 0;
+  int questions_answered = 0;
+  int questions_total = 0;
+};
+
+// Per-component summary for the reviewer's text view (not in the JSON contract).
+struct ComponentSummary {
+  std::string id;
+  std::string title;
+  bool reported = false;
+  int answered = 0;
+  int total = 0;
+  int objectives = 0;
+};
+
+struct Report {
+  // source
+  std::string file;          // base name as given
+  std::string sha256;        // of the input bytes, lower-case hex
+  std::string format;        // pdf | docx | doc | odt | rtf
+  std::optional<int> pages;
+  bool ocr = false;
+  std::string language;      // ISO 639-1
+  // document
+  std::string kind = "unknown";
+  std::optional<std::string> state;  // ISO 3166-1 alpha-3
+  std::optional<int> reporting_year;
+  std::optional<std::string> framework;
+  // content
+  std::vector<Answer> answers;
+  std::vector<Objective> objectives;
+  std::vector<Finding> findings;
+  Completeness completeness;
+  std::vector<ComponentSummary> components;
+  std::string rules_version;
+  std::vector<std::string> warnings;  // extraction warnings worth a reviewer's eye
+};
+
+const char* SeverityName(Severity s);
+
+}  // namespace vareport

@@ -1,0 +1,33 @@
+// vareport/rules/dates.h — deadlines in objectives, per the catalogue's
+// "time_bound" criterion: a year, a date or a period end ("by 2027", "before
+// the end of 2026", "d'ici fin 2025", "a más tardar en diciembre de 2026",
+// "Q3 2026", "2025–2027") makes an objective time-bound and gives its deadline;
+// "within 24 months" counts only when the start is given; "as soon as
+// possible", "progressively" do not count. Month names come from ICU
+// (DateFormatSymbols) for the document's language; the other words from the
+// lexicon (rules/lexicon/<lang>.xml).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "rules/rule_set.h"
+
+namespace vareport {
+
+struct Deadline {
+  bool time_bound = false;
+  std::optional<std::string> date;  // ISO 8601 YYYY-MM-DD: the end of the stated period
+  bool relative = false;            // a "within N months" period was stated
+};
+
+// Reads the deadline stated in `text`. `bare_year_ok` accepts a lone year with
+// no preposition before it (a results table's Deadline cell). Thread-safe.
+Deadline FindDeadline(std::string_view text, const Lexicon& lexicon, bool bare_year_ok = false);
+
+// Month number 1..12 of a folded month name or abbreviation in `lang` (ICU's
+// wide and abbreviated names, English always accepted), or 0.
+int MonthNumber(const std::string& folded_word, const std::string& lang);
+
+}  // namespace vareport

@@ -1,0 +1,134 @@
+#include "rules/numbers.h"
+
+#include <unicode/dcfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/numfmt.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <map>
+
+#include "core/text.h"
+
+namespace vareport {
+namespace {
+
+struct Separators {
+  char32_t group = ',';
+  char32_t decimal = '.';
+};
+
+// The locale's separators, from ICU's DecimalFormatSymbols (cached per language).
+Separators SeparatorsFor(const std::string& lang) {
+  static std::mutex mu;
+  static std::map<std::string, Separators> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(lang);
+  if (it != cache.end()) return it->second;
+  Separators s;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DecimalFormatSymbols sym(icu::Locale(lang.c_str()), status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString g = sym.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol);
+    icu::UnicodeString d = sym.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol);
+    if (g.length() > 0) s.group = static_cast<char32_t>(g.char32At(0));
+    if (d.length() > 0) s.decimal = static_cast<char32_t>(d.char32At(0));
+  }
+  cache[lang] = s;
+  return s;
+}
+
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsSpaceSep(char32_t c) { return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == 0x2007; }
+
+}  // namespace
+
+std::vector<NumberMatch> FindNumbers(std::string_view text, const std::string& lang) {
+  const Separators sep = SeparatorsFor(lang);
+  std::u32string u = DecodeUtf8(text);
+  // Byte offset of each code point, to report positions in the UTF-8 text.
+  std::vector<std::size_t> at(u.size() + 1, 0);
+  {
+    std::size_t b = 0;
+    for (std::size_t i = 0; i < u.size(); ++i) {
+      at[i] = b;
+      std::string tmp;
+      AppendUtf8(tmp, u[i]);
+      b += tmp.size();
+    }
+    at[u.size()] = b;
+  }
+  std::vector<NumberMatch> out;
+  std::size_t i = 0;
+  while (i < u.size()) {
+    if (!IsDigit(u[i]) || (i > 0 && (IsDigit(u[i - 1]) || u_isalpha(static_cast<UChar32>(u[i - 1]))))) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    double value = 0;
+    std::size_t j = i;
+    int first_group_len = 0;
+    while (j < u.size() && IsDigit(u[j])) {
+      value = value * 10 + (u[j] - '0');
+      ++j;
+      ++first_group_len;
+    }
+    bool grouped = false;
+    // Group separators: the locale's, a space or an apostrophe, followed by
+    // exactly three digits ("1,234", "1 234", "1.234" in es/fr).
+    while (j < u.size() && first_group_len <= 3) {
+      char32_t c = u[j];
+      bool is_group = c == sep.group || IsSpaceSep(c) || c == '\'' || c == 0x2019;
+      if (!is_group || j + 3 >= u.size()) break;
+      if (!(IsDigit(u[j + 1]) && IsDigit(u[j + 2]) && IsDigit(u[j + 3]))) break;
+      if (j + 4 < u.size() && IsDigit(u[j + 4])) break;
+      value = value * 1000 + (u[j + 1] - '0') * 100 + (u[j + 2] - '0') * 10 + (u[j + 3] - '0');
+      j += 4;
+      grouped = true;
+    }
+    bool integer = true;
+    if (j + 1 < u.size() && u[j] == sep.decimal && IsDigit(u[j + 1])) {
+      double frac = 0, scale = 1;
+      std::size_t k = j + 1;
+      while (k < u.size() && IsDigit(u[k])) {
+        frac = frac * 10 + (u[k] - '0');
+        scale *= 10;
+        ++k;
+      }
+      value += frac / scale;
+      integer = false;
+      j = k;
+    }
+    NumberMatch m;
+    m.value = value;
+    m.integer = integer;
+    m.begin = at[start];
+    m.end = at[j];
+    m.year_like = !grouped && integer && (j - start) == 4 && value >= 1900 && value <= 2100;
+    // "%" or "per cent" right after.
+    std::size_t k = j;
+    while (k < u.size() && IsSpaceSep(u[k])) ++k;
+    if (k < u.size() && (u[k] == '%' || u[k] == 0xFF05)) m.percent = true;
+    // "#38", "n°38", "n.º 38", "No. 38" right before.
+    std::size_t b = start;
+    while (b > 0 && IsSpaceSep(u[b - 1])) --b;
+    if (b > 0 && (u[b - 1] == '#' || u[b - 1] == 0x00B0 || u[b - 1] == 0x00BA)) m.after_hash = true;
+    out.push_back(m);
+    i = j;
+  }
+  return out;
+}
+
+long long ParseInteger(std::string_view text, const std::string& lang) {
+  std::vector<NumberMatch> ms = FindNumbers(text, lang);
+  for (const NumberMatch& m : ms) {
+    if (m.integer && !m.after_hash && !m.percent) return static_cast<long long>(std::llround(m.value));
+  }
+  return -1;
+}
+
+}  // namespace vareport

@@ -1,0 +1,132 @@
+// End-to-end checks of the `vareport` executable on bad input: one line on
+// stderr naming the problem, exit status 2, nothing on stdout, never a crash.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_util.h"
+
+namespace fs = std::filesystem;
+using vareport::test::RunVareport;
+using vareport::test::ShellQuote;
+
+namespace {
+
+struct TempFile {
+  fs::path path;
+  TempFile(const std::string& name, const std::string& bytes) {
+    path = fs::temp_directory_path() / ("vareport_cli_" + std::to_string(::getpid()) + "_" + name);
+    std::ofstream(path, std::ios::binary) << bytes;
+  }
+  ~TempFile() { fs::remove(path); }
+};
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void ExpectCleanFailure(const vareport::test::Run& r, const std::string& needle) {
+  BOOST_TEST(r.status == 2, "exit status " << r.status << ", stderr: " << r.err);
+  BOOST_TEST(r.out.empty(), "stdout: " << r.out.substr(0, 200));
+  BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1, "stderr: " << r.err);
+  BOOST_TEST(r.err.find(needle) != std::string::npos, "stderr: " << r.err);
+}
+
+// The first sample document of a given extension, or "".
+std::string SampleWith(const std::string& ext) {
+  std::error_code ec;
+  for (const auto& d : fs::directory_iterator(VAREPORT_SAMPLES_DIR, ec)) {
+    fs::path p = d.path() / ("input" + ext);
+    if (fs::exists(p)) return p.string();
+  }
+  return {};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(a_text_file_renamed_pdf_is_refused) {
+  TempFile f("notes.pdf", "These are meeting notes, not a report.\n");
+  ExpectCleanFailure(RunVareport("extract " + ShellQuote(f.path.string()) + " --format json"), "not a PDF or Word document");
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_file_is_refused) {
+  TempFile f("empty.docx", "");
+  ExpectCleanFailure(RunVareport("extract " + ShellQuote(f.path.string())), "empty file");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_file_is_refused) {
+  ExpectCleanFailure(RunVareport("extract /nonexistent/report.pdf --format json"), "cannot open file");
+}
+
+BOOST_AUTO_TEST_CASE(a_folder_is_refused) {
+  ExpectCleanFailure(RunVareport("extract " + ShellQuote(fs::temp_directory_path().string())), "vareport: ");
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_docx_is_refused) {
+  std::string sample = SampleWith(".docx");
+  BOOST_TEST_REQUIRE(!sample.empty(), "a .docx sample exists");
+  std::string bytes = ReadAll(sample);
+  TempFile f("truncated.docx", bytes.substr(0, bytes.size() / 2));
+  vareport::test::Run r = RunVareport("extract " + ShellQuote(f.path.string()) + " --format json");
+  ExpectCleanFailure(r, "ZIP");
+}
+
+BOOST_AUTO_TEST_CASE(a_zip_that_is_not_word_is_refused) {
+  // A stored (uncompressed) ZIP with one entry "a.txt".
+  std::string zip("PK\x03\x04\x0a\0\0\0\0\0\0\0\0\0\x8b\x9e\xd9\xd3\x01\0\0\0\x01\0\0\0\x05\0\0\0" "a.txtx", 36);
+  TempFile f("archive.docx", zip);
+  ExpectCleanFailure(RunVareport("extract " + ShellQuote(f.path.string())), "not a PDF or Word document");
+}
+
+BOOST_AUTO_TEST_CASE(a_pdf_that_needs_a_password_is_refused) {
+  std::string p = vareport::test::DataPath("pdf/encrypted_password.pdf");
+  BOOST_TEST_REQUIRE(fs::exists(p), p);
+  ExpectCleanFailure(RunVareport("extract " + ShellQuote(p) + " --format json"), "password");
+}
+
+BOOST_AUTO_TEST_CASE(garbage_after_a_pdf_header_is_refused) {
+  TempFile f("broken.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << /Type /Catalog >> garbage garbage\n");
+  vareport::test::Run r = RunVareport("extract " + ShellQuote(f.path.string()) + " --format json");
+  BOOST_TEST(r.status == 2, r.err);
+  BOOST_TEST(r.out.empty());
+  BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(broken_rules_stop_the_run_with_file_and_line) {
+  fs::path dir = fs::temp_directory_path() / ("vareport_cli_rules_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(VAREPORT_SOURCE_RULES_DIR, dir, fs::copy_options::recursive);
+  {
+    std::string s = ReadAll(dir / "plans.xml");
+    s.replace(s.find("first-year=\"2020\""), 17, "first-year=\"later\"");
+    std::ofstream(dir / "plans.xml") << s;
+  }
+  vareport::test::Run r = RunVareport("rules check " + ShellQuote(dir.string()));
+  BOOST_TEST(r.status == 3, r.err);
+  BOOST_TEST(r.err.find("plans.xml:") != std::string::npos, r.err);
+  std::string sample = SampleWith(".docx");
+  if (!sample.empty()) {
+    vareport::test::Run e = RunVareport("extract " + ShellQuote(sample) + " --rules " + ShellQuote(dir.string()));
+    BOOST_TEST(e.status == 3, e.err);
+    BOOST_TEST(e.out.empty());
+  }
+  fs::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(the_source_rules_check_clean) {
+  vareport::test::Run r = RunVareport("rules check " + ShellQuote(VAREPORT_SOURCE_RULES_DIR));
+  BOOST_TEST(r.status == 0, r.err);
+  BOOST_TEST(r.out.find("ok (8 components, 34 questions") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_do_not_print_a_report) {
+  vareport::test::Run r = RunVareport("extract");
+  BOOST_TEST(r.status != 0);
+  BOOST_TEST(r.out.find("\"schema\"") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
