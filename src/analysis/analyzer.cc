@@ -22,6 +22,18 @@ bool StartsNumbered(const std::string& text) {
   return i > 0 && i < text.size() && text[i] == ' ' && text[i - 1] == '.';
 }
 
+// A row that only titles what follows: one cell with text (spanning, or the
+// others left empty), no boxes, not a question.
+bool IsTitleRow(const Unit& u) {
+  int filled = 0;
+  for (const UnitCell& c : u.cells) {
+    if (!c.ticks.empty()) return false;
+    if (!Trim(c.text).empty()) ++filled;
+  }
+  std::string t = Trim(UnitText(u));
+  return filled == 1 && !t.empty() && t.back() != '?';
+}
+
 // "Signature: …", "Date: …", "Contact person: …": a short label before a colon.
 bool IsLabelLine(const std::string& text) {
   std::size_t colon = text.find(':');
@@ -91,7 +103,7 @@ void AssignSections(Context& ctx) {
     // unstyled line that is numbered, cites action numbers or reads like a
     // component title. Under an objective heading only styled, numbered or
     // action-citing lines can open a section (objectives mention topics too).
-    bool single_cell_row = u.kind == Unit::Kind::kRow && u.cells.size() == 1 && words <= 16;
+    bool single_cell_row = u.kind == Unit::Kind::kRow && IsTitleRow(u) && words <= 16;
     bool text_unit = u.kind == Unit::Kind::kText && !u.list_item;
     if (single_cell_row || (text_unit && (u.heading_level > 0 || words <= 16))) {
       std::string best_id;

@@ -15,6 +15,7 @@ namespace {
 constexpr double kMatchThreshold = 0.34;  // minimum similarity for a question row
 constexpr double kSectionBonus = 0.15;    // the row sits in the question's component
 constexpr double kOtherSectionMalus = 0.2;
+constexpr double kNoSectionThreshold = 0.5;  // rows before any component section (cover, forms list)
 
 bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
   for (const std::string& p : phrases)
@@ -111,6 +112,22 @@ std::string FirstYear(const std::string& text) {
   return {};
 }
 
+// How many different answer values have a word in `text` ("Oui Non En cours"
+// names three: the options printed without a tick, not an answer).
+int DistinctAnswerWords(const Lexicon& lx, const std::string& text) {
+  std::string f = " " + FoldForMatch(text) + " ";
+  int n = 0;
+  for (const auto& [value, words] : lx.answers) {
+    for (const std::string& w : words) {
+      if (w.size() >= 2 && f.find(" " + w + " ") != std::string::npos) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 std::string AnswerWord(const Lexicon& lx, const std::string& text) {
@@ -156,7 +173,7 @@ void ReadChecklist(Context& ctx) {
     for (const QuestionMatch& m : ctx.matcher.Rank(u.cells[qc].text)) {
       double score = m.score;
       if (!ctx.component[i].empty()) score += m.question->component == ctx.component[i] ? kSectionBonus : -kOtherSectionMalus;
-      if (score < kMatchThreshold) continue;
+      if (score < kMatchThreshold || (ctx.component[i].empty() && score < kNoSectionThreshold)) continue;
       candidates.push_back({i, m.question, score});
     }
   }
@@ -229,7 +246,7 @@ void ReadChecklist(Context& ctx) {
             ra.source = "typed-x";
           }
         }
-        if (ra.values.empty() && !answer_text.empty()) {
+        if (ra.values.empty() && !answer_text.empty() && DistinctAnswerWords(lx, answer_text) < 2) {
           std::string v = AnswerWord(lx, StripLabel(answer_text));
           if (v.empty()) v = AnswerWord(lx, answer_text);
           if (!v.empty()) {

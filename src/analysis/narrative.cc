@@ -159,6 +159,7 @@ void ReadNarrative(Context& ctx) {
             a.value.kind = AnswerValue::Kind::kInteger;
             a.value.integer = v;
           } else if (cue.value == "text") {
+            if (Polarity(*ctx.lx, f) == "no" || Polarity(*ctx.lx, f) == "unknown") continue;  // nothing to name
             a.value.kind = AnswerValue::Kind::kText;
             a.value.text = sentence;
           } else {

@@ -7,6 +7,7 @@
 // end (rules/dates.h).
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "analysis/steps.h"
 #include "core/text.h"
@@ -32,12 +33,34 @@ std::string NextWord(const std::string& text, std::size_t end) {
   return t.empty() ? std::string() : t.front();
 }
 
+bool IsStopword(const std::string& w) {
+  static const std::set<std::string> kCommon = {"and", "or", "to", "of", "et", "ou", "y", "o", "e", "de", "du", "del", "a", "the"};
+  return kCommon.count(w) > 0;
+}
+
+// True when the figure `m` is followed by a noun it counts, not preceded by a
+// deadline word ("by 2025") nor followed by a month, dash or punctuation.
+bool CountsANoun(const Lexicon& lx, const std::string& text, const NumberMatch& m) {
+  std::vector<std::string> before = MatchTokens(text.substr(0, m.begin));
+  if (!before.empty()) {
+    const std::string& prev = before.back();
+    for (const auto* list : {&lx.deadline_prepositions, &lx.end_of, &lx.mid_of})
+      if (std::find(list->begin(), list->end(), prev) != list->end()) return false;
+  }
+  if (m.end >= text.size() || text[m.end] != ' ') return false;  // "2025," "2025–2027" "2026."
+  std::string next = NextWord(text, m.end);
+  if (next.empty() || IsStopword(next) || MonthNumber(next, lx.lang) > 0) return false;
+  return std::all_of(next.begin(), next.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+}
+
 // Quantities stated in `text`: figures that are not years, days of a date,
 // action numbers, ordinals or lengths of a period ("24 months").
 std::vector<Quantity> Quantities(const Lexicon& lx, const std::string& text) {
   std::vector<Quantity> out;
   for (const NumberMatch& m : FindNumbers(text, lx.lang)) {
-    if (m.after_hash || m.year_like) continue;
+    if (m.after_hash) continue;
+    // A four-digit 1900..2100 is a year unless a noun counts it ("enrol 2000 survivors").
+    if (m.year_like && !CountsANoun(lx, text, m)) continue;
     if (m.end < text.size() && std::isalpha(static_cast<unsigned char>(text[m.end]))) continue;  // "2nd", "1er"
     std::string next = NextWord(text, m.end);
     if (!m.percent && std::find(lx.non_units.begin(), lx.non_units.end(), next) != lx.non_units.end()) continue;
@@ -108,7 +131,10 @@ bool IsPlanHeader(const Context& ctx, const Unit& u) { return ReadPlanHeader(*ct
 void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target, const std::string& deadline) {
   o.quantities = Quantities(lx, o.text);
   std::vector<Quantity> target_q = Quantities(lx, target);
-  o.measurable = !o.quantities.empty() || !target_q.empty() || IsDeliverable(lx, o.text);
+  bool quantity_word = false;
+  std::string folded = FoldForMatch(o.text);
+  for (const std::string& w : lx.quantity_words) quantity_word = quantity_word || ContainsWord(folded, w);
+  o.measurable = !o.quantities.empty() || !target_q.empty() || quantity_word || IsDeliverable(lx, o.text);
   if (o.quantities.empty()) o.quantities = target_q;
   Deadline d = FindDeadline(o.text, lx);
   Deadline cell = FindDeadline(deadline, lx, /*bare_year_ok=*/true);

@@ -78,11 +78,13 @@ std::vector<NumberMatch> FindNumbers(std::string_view text, const std::string& l
       ++first_group_len;
     }
     bool grouped = false;
-    // Group separators: the locale's, a space or an apostrophe, followed by
-    // exactly three digits ("1,234", "1 234", "1.234" in es/fr).
+    // Group separators, followed by exactly three digits: the locale's, a
+    // space or an apostrophe, or whichever of "." and "," is not the locale's
+    // decimal separator ("1,234" in English; "1 234" and "1.234" in French).
     while (j < u.size() && first_group_len <= 3) {
       char32_t c = u[j];
-      bool is_group = c == sep.group || IsSpaceSep(c) || c == '\'' || c == 0x2019;
+      bool is_group = c != sep.decimal && (c == sep.group || IsSpaceSep(c) || c == '\'' || c == 0x2019 ||
+                                           c == '.' || c == ',');
       if (!is_group || j + 3 >= u.size()) break;
       if (!(IsDigit(u[j + 1]) && IsDigit(u[j + 2]) && IsDigit(u[j + 3]))) break;
       if (j + 4 < u.size() && IsDigit(u[j + 4])) break;

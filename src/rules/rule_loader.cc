@@ -119,7 +119,7 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"deliverable_verbs", &lx.deliverable_verbs}, {"instrument_nouns", &lx.instrument_nouns},
       {"untimed", &lx.untimed},               {"relative_periods", &lx.relative_periods},
       {"period_units", &lx.period_units},     {"start_cues", &lx.start_cues},
-      {"end_of", &lx.end_of},                 {"mid_of", &lx.mid_of},                 {"non_units", &lx.non_units},
+      {"end_of", &lx.end_of},                 {"mid_of", &lx.mid_of},                 {"non_units", &lx.non_units},  {"quantity_words", &lx.quantity_words},
       {"deadline_prepositions", &lx.deadline_prepositions},
       {"plan_objective_headers", &lx.plan_objective_headers}, {"plan_target_headers", &lx.plan_target_headers},
       {"plan_deadline_headers", &lx.plan_deadline_headers}, {"negation_markers", &lx.negation_markers},

@@ -79,6 +79,7 @@ struct Lexicon {
   std::vector<std::string> mid_of;              // "mid", "mi", "mediados de": the year's 30 June
   // Quarters: folded phrase → quarter number 1..4 ("q3" → 3, "deuxième trimestre" → 2).
   std::map<std::string, int> quarters;
+  std::vector<std::string> quantity_words;      // "half", "double", "moitié": a quantity without a figure
   std::vector<std::string> non_units;           // words after a number that make it not a quantity ("months")
   std::vector<std::string> plan_objective_headers;  // results-table column headers
   std::vector<std::string> plan_target_headers;

@@ -11,6 +11,7 @@ BOOST_AUTO_TEST_SUITE(numbers)
 BOOST_AUTO_TEST_CASE(locale_separators_are_read_per_language) {
   BOOST_TEST(ParseInteger("1,234", "en") == 1234);
   BOOST_TEST(ParseInteger("1 234", "fr") == 1234);
+  BOOST_TEST(ParseInteger("1.602", "fr") == 1602);  // a period groups in French too
   BOOST_TEST(ParseInteger("1\xC2\xA0" "234", "fr") == 1234);      // no-break space
   BOOST_TEST(ParseInteger("1\xE2\x80\xAF" "234", "fr") == 1234);  // narrow no-break space
   BOOST_TEST(ParseInteger("1.234", "es") == 1234);
