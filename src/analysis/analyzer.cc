@@ -174,6 +174,7 @@ Report Analyze(const Document& doc, const RuleSet& rules) {
   analysis::AssignSections(ctx);
   analysis::ReadChecklist(ctx);
   analysis::ReadNarrative(ctx);
+  analysis::AnswerPlanPeriod(ctx);
   analysis::ReadObjectives(ctx);
   analysis::ComputeFindings(ctx);
   for (const Warning& w : doc.warnings) {

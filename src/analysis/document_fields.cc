@@ -151,7 +151,11 @@ void DetectDocumentFields(Context& ctx) {
   if (rep.kind == "national_plan") {
     for (std::size_t i = 0; i < units.size() && i < kFrontUnits && !rep.reporting_year; ++i) {
       std::vector<int> ys = Years(FoldForMatch(UnitText(units[i])));
-      if (ys.size() >= 2 && ys[1] > ys[0]) rep.reporting_year = ys[0];
+      if (ys.size() >= 2 && ys[1] > ys[0]) {
+        rep.reporting_year = ys[0];
+        ctx.plan_period_end = ys[1];
+        ctx.plan_period_unit = static_cast<int>(i);
+      }
     }
   }
   for (const auto& [label, value] : values) {
@@ -221,6 +225,21 @@ void DetectDocumentFields(Context& ctx) {
       if (*rep.reporting_year >= p.first_year && *rep.reporting_year <= p.last_year) ctx.plan = p.id;
   }
   (void)title_folded;
+}
+
+void AnswerPlanPeriod(Context& ctx) {
+  if (!ctx.plan_period_end || ctx.plan_period_unit < 0) return;
+  for (const Answer& a : ctx.report.answers)
+    if (a.question == "coordination.plan_end_year") return;
+  const Unit& u = ctx.units[static_cast<std::size_t>(ctx.plan_period_unit)];
+  Answer a;
+  a.question = "coordination.plan_end_year";
+  a.value.kind = AnswerValue::Kind::kInteger;
+  a.value.integer = *ctx.plan_period_end;
+  a.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
+  a.source = "title";
+  a.confidence = 0.9;
+  ctx.report.answers.push_back(std::move(a));
 }
 
 }  // namespace vareport::analysis

@@ -64,6 +64,21 @@ bool HasAny(const std::string& folded, const std::vector<std::string>& phrases) 
   return std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return Contains(folded, p); });
 }
 
+// True when the sentence states a figure (not a year, date part or action number).
+bool HasFigure(const std::string& sentence, const std::string& lang) {
+  for (const NumberMatch& m : FindNumbers(sentence, lang))
+    if (!m.year_like && !m.after_hash && m.integer && m.value >= 1) return true;
+  return false;
+}
+
+// A title or label: no sentence-ending punctuation and few words.
+bool IsTitleLike(const std::string& sentence) {
+  std::string t = Trim(sentence);
+  while (!t.empty() && std::isdigit(static_cast<unsigned char>(t.back()))) t.pop_back();  // footnote mark ".2"
+  bool ends = !t.empty() && (t.back() == '.' || t.back() == ';' || t.back() == '!');
+  return !ends && MatchTokens(t).size() <= 12;
+}
+
 // yes / no / partial / unknown from the lexicon's polarity markers: an
 // unknown marker wins, then a partial one ("but", "only", "not yet"), then a
 // negation; a plain statement is a yes.
@@ -136,13 +151,19 @@ void ReadNarrative(Context& ctx) {
     bool any = false;
     for (const std::string& sentence : Sentences(u.text)) {
       std::string f = FoldForMatch(sentence);
+      // Titles and labels state nothing; intentions ("will be reviewed") are not facts.
+      if (IsTitleLike(sentence) || HasAny(f, ctx.lx->future_markers)) continue;
       for (const QuestionRule* qp : questions) {
         const QuestionRule& q = *qp;
         if (answered.count(q.id)) continue;
         for (const NarrativeCue& cue : q.cues) {
           if (cue.lang != ctx.lang && cue.lang != "*") continue;
           if (!std::all_of(cue.all.begin(), cue.all.end(), [&](const std::string& p) { return Contains(f, p); })) continue;
-          if (std::any_of(cue.none.begin(), cue.none.end(), [&](const std::string& p) { return Contains(f, p); })) continue;
+          if (std::any_of(cue.none.begin(), cue.none.end(), [&](const std::string& p) {
+                return p == "#" ? HasFigure(sentence, ctx.lang) : Contains(f, p);
+              })) {
+            continue;
+          }
           Answer a;
           a.question = q.id;
           a.evidence = {u.page, TruncateUtf8(sentence, 400)};

@@ -32,6 +32,8 @@ struct Context {
   const Lexicon* lx = nullptr;  // the document's language
   std::string lang = "en";
   std::string plan;             // framework used to map action numbers
+  std::optional<int> plan_period_end;  // a national plan's last year, from its title
+  int plan_period_unit = -1;           // the unit that states it
 
   std::vector<Unit> units;
   std::vector<std::string> component;  // per unit: the section's component id, or ""
@@ -47,6 +49,8 @@ struct Context {
 // document_fields.cc
 std::string DetectLanguage(const std::vector<Unit>& units, const RuleSet& rules);
 void DetectDocumentFields(Context& ctx);
+// A national plan's own period ("Strategy 2022–2025") answers the plan's end year.
+void AnswerPlanPeriod(Context& ctx);
 
 // sections (analyzer.cc)
 void AssignSections(Context& ctx);

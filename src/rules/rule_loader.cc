@@ -30,6 +30,7 @@ Phrase MakePhrase(const std::string& lang, const std::string& text, const std::s
 
 // Folds a cue phrase word by word, keeping a trailing "*" (prefix match).
 std::string FoldPattern(const std::string& text) {
+  if (Trim(text) == "#") return "#";  // "the sentence states a figure"
   std::string out;
   std::istringstream in(text);
   std::string w;
@@ -123,7 +124,7 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"deadline_prepositions", &lx.deadline_prepositions},
       {"plan_objective_headers", &lx.plan_objective_headers}, {"plan_target_headers", &lx.plan_target_headers},
       {"plan_deadline_headers", &lx.plan_deadline_headers}, {"negation_markers", &lx.negation_markers},
-      {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}};
+      {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}, {"future_markers", &lx.future_markers}};
   for (xmlNode* l : Children(root, "list")) {
     auto it = lists.find(Attr(l, "name"));
     if (it == lists.end()) continue;  // the schema already refused unknown names

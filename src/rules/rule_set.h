@@ -31,7 +31,8 @@ struct Phrase {
 // "auto" (yes / no / partial / unknown decided by the lexicon's polarity
 // markers), a fixed "yes" / "no" / "partial" / "unknown", "number" (the figure
 // right before the first `all` phrase, else right after it), "year" (the last
-// year in the sentence: the end of a range) or "text" (the sentence).
+// year in the sentence: the end of a range) or "text" (the sentence). A
+// `none` of "#" excludes sentences that state a figure.
 struct NarrativeCue {
   std::string lang;
   std::string value;
@@ -87,6 +88,7 @@ struct Lexicon {
   std::vector<std::string> negation_markers;  // polarity of narrative sentences
   std::vector<std::string> partial_markers;
   std::vector<std::string> unknown_markers;
+  std::vector<std::string> future_markers;    // "will", "sera": an intention, not a fact to report
   std::vector<std::string> deadline_prepositions;  // "by", "d ici", "para": a year after one is a deadline
 };
 

@@ -1,0 +1,166 @@
+// Article 7 narrative, national-plan front matter and other kinds of failure
+// met on real reports, each with its right value.
+#include <boost/test/unit_test.hpp>
+
+#include "analysis/analyzer.h"
+#include "analysis/doc_builder.h"
+#include "rules/rules_fixture.h"
+
+using vareport::Report;
+using vareport::test::DocBuilder;
+
+namespace {
+
+std::string Value(const Report& r, const std::string& q) {
+  for (const auto& a : r.answers)
+    if (a.question == q)
+      return a.value.kind == vareport::AnswerValue::Kind::kInteger ? std::to_string(a.value.integer) : a.value.text;
+  return "(none)";
+}
+
+Report Run(DocBuilder& b) {
+  vareport::Document d = b.Build();
+  return vareport::Analyze(d, vareport::test::SourceRules());
+}
+
+DocBuilder Art7(const std::string& lang_title) {
+  DocBuilder b;
+  b.Para(lang_title, 1);
+  return b;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(analysis)
+BOOST_AUTO_TEST_SUITE(narrative)
+
+BOOST_AUTO_TEST_CASE(polarity_of_english_sentences) {
+  DocBuilder b = Art7("ARTICLE 7 TRANSPARENCY REPORT");
+  b.Para("Republic of Tajikistan submits this report. Reporting for time period from 01/01/2020 to 31/12/2020.");
+  b.Para("1. National ownership, coordination and planning (Actions #33 and #34)", 1);
+  b.Para("No government entity has yet been formally designated to coordinate victim assistance. "
+         "No national budget has been allocated to the implementation of the plan. "
+         "A directory of services exists but is available only in the capital.");
+  b.Para("2. Data collection and information management (Action #35)", 1);
+  b.Para("Casualty data are collected by the mine action centre, but survivors' needs are not yet recorded in a "
+         "single national database. The national database records 2,103 survivors, of whom 168 are women and "
+         "girls and 1,935 men and boys. In 2020, 15 new mine/ERW casualties were recorded.2");
+  Report r = Run(b);
+  BOOST_TEST(r.kind == "article7_report");
+  BOOST_TEST(Value(r, "coordination.focal_point") == "no");
+  BOOST_TEST(Value(r, "coordination.focal_point_name") == "(none)");  // nothing to name
+  BOOST_TEST(Value(r, "coordination.plan_budget") == "no");
+  BOOST_TEST(Value(r, "coordination.services_directory") == "partial");
+  BOOST_TEST(Value(r, "data.central_database") == "partial");
+  BOOST_TEST(Value(r, "data.survivors_total") == "2103");
+  BOOST_TEST(Value(r, "data.survivors_female") == "168");
+  BOOST_TEST(Value(r, "data.survivors_male") == "1935");
+  BOOST_TEST(Value(r, "data.casualties_period") == "15");  // footnote mark after the period
+}
+
+BOOST_AUTO_TEST_CASE(polarity_of_french_and_spanish_sentences) {
+  DocBuilder fr = Art7("RAPPORT DE TRANSPARENCE (ARTICLE 7)");
+  fr.Para("Action n°40 : Inclusion sociale et économique", 1);
+  fr.Para("Seuls les survivants enregistrés avant 2010 perçoivent une pension. "
+          "Il n'existe pas de programme d'éducation inclusive pour les enfants survivants.");
+  Report r = Run(fr);
+  BOOST_TEST(r.language == "fr");
+  BOOST_TEST(Value(r, "economic.social_protection") == "partial");
+  BOOST_TEST(Value(r, "economic.education") == "no");
+
+  DocBuilder es = Art7("INFORME EN VIRTUD DEL ARTÍCULO 7");
+  es.Para("Apropiación nacional, coordinación y planificación", 1);
+  es.Para("El CONADIS coordina la asistencia a las víctimas de manera provisional, a la espera de una "
+          "designación oficial. Todavía no existe un mecanismo de seguimiento y evaluación de la aplicación del plan. "
+          "La asistencia se ejecuta en el marco del Plan de Acción 2020-2025, actualmente vigente.");
+  r = Run(es);
+  BOOST_TEST(r.language == "es");
+  BOOST_TEST(Value(r, "coordination.focal_point") == "partial");
+  BOOST_TEST(Value(r, "coordination.monitoring") == "no");
+  BOOST_TEST(Value(r, "coordination.plan_end_year") == "2025");
+}
+
+BOOST_AUTO_TEST_CASE(intentions_and_titles_are_not_answers) {
+  DocBuilder b;
+  b.Para("KINGDOM OF CAMBODIA").Para("National Strategy for Mine Survivors 2022–2025", 1);
+  b.Para("This plan was prepared under the coordination of the Cambodian Mine Action and Victim Assistance "
+         "Authority (CMAA), the national focal point for victim assistance. Progress will be reviewed by the "
+         "coordination committee every year.");
+  Report r = Run(b);
+  BOOST_TEST(r.kind == "national_plan");
+  BOOST_TEST(Value(r, "coordination.focal_point") == "yes");
+  BOOST_TEST(Value(r, "coordination.focal_point_name").find("Cambodian Mine Action") != std::string::npos);
+  BOOST_TEST(Value(r, "coordination.coordination_mechanism") == "(none)");  // "will be reviewed"
+  BOOST_TEST(Value(r, "coordination.national_plan") == "(none)");           // the title states nothing
+  BOOST_TEST(Value(r, "coordination.plan_end_year") == "2025");             // the plan's own period
+}
+
+BOOST_AUTO_TEST_CASE(priorities_are_objectives) {
+  DocBuilder b = Art7("ARTICLE 7 TRANSPARENCY REPORT");
+  b.Para("4. Action #38: Physical rehabilitation, prosthetics and assistive devices", 4);
+  b.Para("Physical rehabilitation services are delivered through 4 centres across the country.");
+  b.Para("Priorities for 2021:", 4);
+  b.Para("By 2021, provide 350 prosthetic and orthotic devices to survivors.");
+  b.Para("Reduce waiting times for prosthetic fitting by half by mid-2026.");
+  Report r = Run(b);
+  BOOST_TEST_REQUIRE(r.objectives.size() == 2u);
+  BOOST_TEST(r.objectives[0].component == "rehabilitation");
+  BOOST_TEST(r.objectives[1].measurable);  // "by half"
+  BOOST_TEST(r.objectives[1].deadline.value_or("") == "2026-06-30");
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "4");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(layouts)
+
+BOOST_AUTO_TEST_CASE(a_numbering_column_is_not_an_answer) {
+  DocBuilder b;
+  b.Para("Cuestionario sobre asistencia a las víctimas", 1);
+  b.Para("1. Acciones #33 y #34: Apropiación nacional, coordinación y planificación", 1);
+  b.Table({{"N.º", "Indicador", "Respuesta", "Observaciones"},
+           {"1.2", "Nombre de la entidad designada", "Nombre: Consejo Nacional (CONADIS)", ""},
+           {"2.4", "Número total de sobrevivientes de minas registrados", "Número: 399", ""}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "coordination.focal_point_name") == "Consejo Nacional (CONADIS)");
+  BOOST_TEST(Value(r, "data.survivors_total") == "399");
+}
+
+BOOST_AUTO_TEST_CASE(printed_options_without_a_mark_are_no_answer) {
+  DocBuilder b;
+  b.Para("Questionnaire sur l'assistance aux victimes", 1);
+  b.Para("Appropriation nationale, coordination et planification (Actions #33 et #34)", 1);
+  b.Table({{"Question", "Réponse", "Commentaires"},
+           {"1.1 Une entité gouvernementale a-t-elle été désignée pour coordonner l'assistance aux victimes ?",
+            "Oui Non En cours", ""}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "coordination.focal_point") == "(none)");
+  bool missing = false;
+  for (const auto& f : r.findings) missing = missing || f.question.value_or("") == "coordination.focal_point";
+  BOOST_TEST(missing);
+}
+
+BOOST_AUTO_TEST_CASE(a_title_row_with_empty_cells_opens_a_component) {
+  DocBuilder b;
+  b.Para("National Strategy for Mine Survivors 2018–2022", 1);
+  b.Table({{"Objective", "Indicator", "Baseline", "Target", "Deadline", "Responsible"},
+           {"5. Psychological support and social reintegration", "", "", "", "", ""},
+           {"Enrol 2000 survivors in peer support groups.", "Survivors enrolled", "0", "2,000", "Continuous", "MoSA"}});
+  Report r = Run(b);
+  BOOST_TEST_REQUIRE(r.objectives.size() == 1u);
+  BOOST_TEST(r.objectives[0].component == "psychosocial");
+  BOOST_TEST(r.objectives[0].measurable);
+  BOOST_TEST(!r.objectives[0].time_bound);  // 2000 counts survivors, it is not a year
+}
+
+BOOST_AUTO_TEST_CASE(forms_list_rows_do_not_answer_questions) {
+  DocBuilder b = Art7("ARTICLE 7 TRANSPARENCY REPORT");
+  b.Table({{"Forms", ""},
+           {"H: Technical characteristics", "not applicable"},
+           {"I: Measures to provide warning", "unchanged (last reporting: 2021)"}});
+  Report r = Run(b);
+  BOOST_TEST(r.answers.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
