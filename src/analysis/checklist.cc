@@ -15,7 +15,7 @@ namespace {
 constexpr double kMatchThreshold = 0.34;  // minimum similarity for a question row
 constexpr double kSectionBonus = 0.15;    // the row sits in the question's component
 constexpr double kOtherSectionMalus = 0.2;
-constexpr double kNoSectionThreshold = 0.5;  // rows before any component section (cover, forms list)
+constexpr double kNoSectionThreshold = 0.4;  // rows before any component section (cover, forms list)
 
 bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
   for (const std::string& p : phrases)

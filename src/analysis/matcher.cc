@@ -67,13 +67,17 @@ double QuestionMatcher::Weight(const std::string& stem) const {
   return it == idf_.end() ? default_weight_ : it->second;
 }
 
-double QuestionMatcher::Cosine(const std::set<std::string>& a, const std::set<std::string>& b) const {
+double QuestionMatcher::Cosine(const std::set<std::string>& a, const std::set<std::string>& b, int* shared) const {
+  if (shared) *shared = 0;
   if (a.empty() || b.empty()) return 0;
   double common = 0, wa = 0, wb = 0;
   for (const std::string& s : a) {
     double w = Weight(s);
     wa += w * w;
-    if (b.count(s)) common += w * w;
+    if (b.count(s)) {
+      common += w * w;
+      if (shared) ++*shared;
+    }
   }
   for (const std::string& s : b) {
     double w = Weight(s);
@@ -88,8 +92,17 @@ std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
   std::vector<QuestionMatch> out;
   for (const auto& [q, sets] : questions_) {
     double best = 0;
-    for (const auto& s : sets) best = std::max(best, Cosine(row, s));
-    if (best > 0) out.push_back({q, best});
+    int best_shared = 0;
+    for (const auto& s : sets) {
+      int shared = 0;
+      double c = Cosine(row, s, &shared);
+      bool enough = shared >= 2 || (shared >= 1 && static_cast<int>(s.size()) <= shared + 1 && row.size() <= 3);
+      if (enough && c > best) {
+        best = c;
+        best_shared = shared;
+      }
+    }
+    if (best > 0) out.push_back({q, best, best_shared});
   }
   std::sort(out.begin(), out.end(), [](const QuestionMatch& a, const QuestionMatch& b) { return a.score > b.score; });
   return out;

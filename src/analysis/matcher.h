@@ -21,6 +21,7 @@ namespace vareport::analysis {
 struct QuestionMatch {
   const QuestionRule* question = nullptr;
   double score = 0;  // 0..1
+  int shared = 0;    // stems the text shares with the best phrasing
 };
 
 class QuestionMatcher {
@@ -28,8 +29,10 @@ class QuestionMatcher {
   // Builds the weights from `rules` (kept by reference: must outlive the matcher).
   explicit QuestionMatcher(const RuleSet& rules);
 
-  // Scores `text` against every question; best first. Only questions with a
-  // score above zero are returned.
+  // Scores `text` against every question; best first. Only questions that
+  // share at least two stems with one of their phrasings are returned (one
+  // common word — "provide", "plan" — is chance, not a match), unless the
+  // phrasing itself has fewer.
   std::vector<QuestionMatch> Rank(std::string_view text) const;
 
   // Similarity of `text` to one phrase list (component headings), 0..1.
@@ -39,7 +42,7 @@ class QuestionMatcher {
   std::vector<std::string> Stems(std::string_view text) const;
 
  private:
-  double Cosine(const std::set<std::string>& a, const std::set<std::string>& b) const;
+  double Cosine(const std::set<std::string>& a, const std::set<std::string>& b, int* shared = nullptr) const;
   double Weight(const std::string& stem) const;
 
   const RuleSet& rules_;
