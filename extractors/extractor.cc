@@ -1,9 +1,11 @@
 #include "extractors/extractor.h"
 
 #include <cstring>
+#include <memory>
 #include <fstream>
 
 #include "extractors/docx/docx_extractor.h"
+#include "extractors/legacy/legacy_converter.h"
 #include "extractors/pdf/pdf_extractor.h"
 
 namespace vareport {
@@ -34,6 +36,41 @@ bool ZipHasEntry(std::string_view bytes, std::string_view name) {
     if (len == name.size() && name_at + len <= bytes.size() && bytes.substr(name_at, len) == name) return true;
   }
   return false;
+}
+
+// LibreOffice attaches its outline numbering to the heading styles: a
+// heading of a converted file comes out as a list item with no label, which
+// the original's .docx does not have. Such headings are not list items.
+void DropOutlineNumbering(std::vector<Block>& blocks) {
+  for (Block& b : blocks) {
+    Paragraph& p = b.paragraph;
+    if (b.kind == BlockKind::kParagraph && p.heading_level > 0 && p.list_label.empty()) p.list_level = -1;
+    if (b.kind == BlockKind::kTable && b.table) {
+      for (Row& r : b.table->rows) {
+        for (Cell& c : r.cells) DropOutlineNumbering(c.blocks);
+      }
+    }
+  }
+}
+
+// .doc, .rtf, .odt: converted to .docx by LibreOffice, then read as .docx;
+// the document keeps its original format.
+Result<Document> ExtractLegacy(std::string_view bytes, Format format, const ExtractOptions& options) {
+  std::unique_ptr<LegacyConverter> own;
+  LegacyConverter* converter = options.legacy_converter;
+  if (converter == nullptr) {
+    SofficeOptions so;
+    so.time_limit_seconds = options.time_limit_seconds;
+    own = MakeSofficeConverter(so);
+    converter = own.get();
+  }
+  Result<std::string> docx = converter->ConvertOne(bytes, format);
+  if (!docx) return docx.error();
+  Result<Document> doc = ExtractDocx(*docx, options);
+  if (!doc) return doc.error().WithContext("after conversion to .docx");
+  doc->format = format;
+  DropOutlineNumbering(doc->body);
+  return doc;
 }
 
 }  // namespace
@@ -84,12 +121,10 @@ Result<Document> ExtractDocument(std::string_view bytes, const ExtractOptions& o
       if (bytes.find(std::string_view("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e", 32)) != std::string_view::npos) {
         return MakeError(ErrorKind::kEncrypted, "encrypted Word document: a password is required");
       }
-      return MakeError(ErrorKind::kUnsupportedFormat,
-                       "Word 97-2003 (.doc) documents are not supported yet: convert to .docx (LibreOffice)");
+      return ExtractLegacy(bytes, *format, options);
     case Format::kOdt:
-      return MakeError(ErrorKind::kUnsupportedFormat, "OpenDocument (.odt) documents are not supported yet");
     case Format::kRtf:
-      return MakeError(ErrorKind::kUnsupportedFormat, "RTF documents are not supported yet");
+      return ExtractLegacy(bytes, *format, options);
   }
   return MakeError(ErrorKind::kInternal, "unhandled format");
 }

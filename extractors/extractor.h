@@ -15,6 +15,17 @@
 
 namespace vareport {
 
+class LegacyConverter;  // extractors/legacy/legacy_converter.h
+
+// Scanned pages (extractors/ocr/ocr.h): a PDF page without a usable text layer
+// is rendered and read with Tesseract; check boxes in the image are found with
+// Leptonica.
+struct OcrOptions {
+  bool enabled = true;    // false: such pages stay empty ("no-text-layer" warning)
+  int dpi = 300;          // rendering resolution for recognition
+  std::string languages;  // Tesseract languages ("fra", "eng+fra+spa"); empty: decided from the document
+};
+
 // Safety limits applied while reading untrusted files. Exceeding one is an
 // ErrorKind::kLimitExceeded error, never a crash or a hang.
 struct ExtractOptions {
@@ -26,6 +37,11 @@ struct ExtractOptions {
   int max_xml_depth = 256;                          // element nesting in XML parts
   int max_pages = 2000;                             // PDF pages read
   double time_limit_seconds = 120;                  // per document, checked between pages / parts
+  // .doc / .rtf / .odt go through this converter to .docx; nullptr: a
+  // LibreOffice converter started for this one document. Batch callers pass a
+  // shared one. Not owned; must outlive the call.
+  LegacyConverter* legacy_converter = nullptr;
+  OcrOptions ocr;
 };
 
 // Detects the format from the bytes (never the file name):

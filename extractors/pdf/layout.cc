@@ -272,6 +272,7 @@ struct TickAt {
   bool checked = false;
   double confidence = 1.0;
   TickEncoding encoding = TickEncoding::kGlyph;
+  std::string field_name;
 };
 
 // A word after clean-up, in the page's reading frame.
@@ -282,6 +283,7 @@ struct Tok {
   double size = 0;
   bool bold = false;
   bool space_after = false;
+  std::vector<Warning> warnings;  // from Word::warnings
   bool only_ticks() const {
     std::size_t n = 0;
     for (const auto& t : ticks) n += t.length;
@@ -359,6 +361,7 @@ bool MakeTok(const Word& w, const Frame& frame, Tok& out) {
   out.size = w.font_size > 0 ? w.font_size : out.box.height() / 1.3;
   out.bold = IsBoldFont(w.font);
   out.space_after = w.space_after;
+  out.warnings = w.warnings;
   std::u32string run;  // pending ordinary text
   auto flush = [&]() {
     if (run.empty()) return;
@@ -376,6 +379,11 @@ bool MakeTok(const Word& w, const Frame& frame, Tok& out) {
       t.checked = state == 1;
       t.confidence = conf;
       t.encoding = sf != SymbolFont::kNone ? TickEncoding::kSymbolFont : TickEncoding::kGlyph;
+      if (w.tick_encoding != TickEncoding::kGlyph) {  // synthetic tick word (AcroForm, vector, scan)
+        t.encoding = w.tick_encoding;
+        t.confidence = std::min(conf, w.confidence);
+        t.field_name = w.field_name;
+      }
       out.text += state == 1 ? "\u2612" : "\u2610";
       out.ticks.push_back(t);
       continue;
@@ -536,10 +544,16 @@ struct TextBuilder {
   std::string text;
   std::vector<Tick> ticks;
   std::string last_word;  // last whitespace-free word appended
+  std::vector<Warning> warnings;  // of the tokens appended, each distinct one once
 
   void Append(const Tok& t) {
     const std::size_t base = text.size();
     text += t.text;
+    for (const Warning& w : t.warnings) {
+      bool seen = false;
+      for (const Warning& v : warnings) seen = seen || (v.code == w.code && v.message == w.message);
+      if (!seen) warnings.push_back(w);
+    }
     for (const TickAt& k : t.ticks) {
       Tick tick;
       tick.offset = base + k.offset;
@@ -547,6 +561,7 @@ struct TextBuilder {
       tick.checked = k.checked;
       tick.encoding = k.encoding;
       tick.confidence = k.confidence;
+      tick.field_name = k.field_name;
       ticks.push_back(tick);
     }
     if (base == 0 || text[base - 1] == ' ') {
@@ -725,7 +740,8 @@ struct Region {
 // gutter x or nothing. Criteria: the gutter lies in the middle 30–70% of the
 // text's horizontal extent; at least 60% of the body lines (and ≥ 8) do not
 // cross it; on both sides, most lines are prose (they fill ≥ 55% of their
-// side's width), which tells two text columns from a form table.
+// side's width), which tells two text columns from a form table; neither side
+// is an answer column (lines with tick boxes).
 std::optional<double> FindGutter(const std::vector<Line>& lines) {
   if (lines.size() < 8) return std::nullopt;
   double left = 1e9, right = -1e9;
@@ -770,6 +786,7 @@ std::optional<double> FindGutter(const std::vector<Line>& lines) {
   if (best_cross > static_cast<int>(0.4 * lines.size())) return std::nullopt;
   // Widen to the gutter's centre: the free band around x.
   int left_lines = 0, right_lines = 0, left_prose = 0, right_prose = 0, left_multi = 0, right_multi = 0;
+  int left_ticks = 0, right_ticks = 0;
   double lmax = left, rmin = right;
   for (const Line& l : lines) {
     for (const Tok& t : l.toks) {
@@ -788,20 +805,29 @@ std::optional<double> FindGutter(const std::vector<Line>& lines) {
       }
       return false;
     };
+    auto has_tick = [](const std::vector<Tok>& t) {
+      return std::any_of(t.begin(), t.end(), [](const Tok& k) { return !k.ticks.empty(); });
+    };
     if (!a.toks.empty()) {
       ++left_lines;
       const double w = a.toks.back().box.x1 - a.toks.front().box.x0;
       if (w >= 0.55 * lw) ++left_prose;
       if (multi(a.toks)) ++left_multi;
+      if (has_tick(a.toks)) ++left_ticks;
     }
     if (!b.toks.empty()) {
       ++right_lines;
       const double w = b.toks.back().box.x1 - b.toks.front().box.x0;
       if (w >= 0.55 * rw) ++right_prose;
       if (multi(b.toks)) ++right_multi;
+      if (has_tick(b.toks)) ++right_ticks;
     }
   }
   if (left_lines < 4 || right_lines < 4) return std::nullopt;
+  // A side whose lines hold tick boxes is the answer column of a form
+  // ("☒ Yes ☐ No" beside each question), not a column of text: each tick
+  // belongs to the question on its own line, so the page is read across.
+  if (left_ticks > 0.3 * left_lines || right_ticks > 0.3 * right_lines) return std::nullopt;
   if (left_prose < 0.6 * left_lines || right_prose < 0.6 * right_lines) return std::nullopt;
   // Text columns hold prose: few lines with inner wide gaps (a form table has
   // answers beside questions), and comparable amounts of text on both sides.
@@ -1086,6 +1112,7 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
           p.ticks.push_back(t);
         }
         Block b = Block::MakeParagraph(std::move(p));
+        b.warnings = std::move(text[static_cast<std::size_t>(k)].warnings);
         b.where.box = cell_box[static_cast<std::size_t>(k)];
         cell.blocks.push_back(std::move(b));
       }
@@ -1192,6 +1219,7 @@ void EmitParagraphs(const std::vector<Line>& lines, std::size_t b, std::size_t e
         p.list_label = label;
       }
       Block blk = Block::MakeParagraph(std::move(p));
+      blk.warnings = std::move(tb.warnings);
       blk.where.page = page;
       blk.where.box = frame.ToDisplay(*box);
       out.push_back(std::move(blk));

@@ -61,6 +61,14 @@ struct Word {
   double font_size = 0;     // points
   bool space_after = false; // the text layer puts a space after this word
   int rotation = 0;         // text direction: 0 →, 1 ↓, 2 ←, 3 ↑ (Poppler text_box::rotation)
+  // Words that do not come from the text layer (OCR, AcroForm widgets, boxes
+  // found on the rendered page) say so here; text-layer words keep the
+  // defaults. A tick glyph ("☒"/"☐") in such a word becomes a Tick with this
+  // encoding, confidence and field name instead of kGlyph.
+  TickEncoding tick_encoding = TickEncoding::kGlyph;
+  double confidence = 1.0;         // 0..1 (OCR word confidence, tick decision)
+  std::string field_name;          // AcroForm field's full name, for kAcroForm ticks
+  std::vector<Warning> warnings;   // attached to the block the word ends up in
 };
 
 // The words of one page.

@@ -12,15 +12,29 @@
 //     read on the calling thread, where they become "pdf-syntax" warnings
 //     (each distinct message once, at most kMaxSyntaxWarnings, then one summary
 //     warning).
+//   - Pages are turned into words with boxes whatever their source, and the
+//     layout (layout.h) does the rest: the text layer's words; for a page
+//     without a usable one, Tesseract's words (extractors/ocr/ocr.h, the page
+//     rendered at OcrOptions::dpi); AcroForm widgets (acroform.h) as synthetic
+//     words at their rectangles ("☒"/"☐" for buttons, the value for text
+//     fields); check boxes drawn as vector graphics, found on the page
+//     rendered at kVectorDpi, as "☒"/"☐" words. Only pages whose text has
+//     answer labels (Yes/No, Oui/Non, Sí/No) and no tick glyph nor form widget
+//     are rendered for that, so text PDFs stay fast.
 #include "extractors/pdf/pdf_extractor.h"
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <poppler/cpp/poppler-rectangle.h>
 
 #include <chrono>
+#include <algorithm>
 #include <climits>
+#include <cmath>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -28,6 +42,8 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extractors/ocr/ocr.h"
+#include "extractors/pdf/acroform.h"
 #include "extractors/pdf/layout.h"
 
 namespace vareport {
@@ -145,6 +161,188 @@ pdf::PageText ReadPage(poppler::page& page, int number) {
   return out;
 }
 
+constexpr double kVectorDpi = 150;
+
+// Renders a page (its /Rotate applied, like the text layer) as 8-bit grey.
+ocr::GrayImage RenderGray(poppler::page& page, double dpi) {
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image img = renderer.render_page(&page, dpi, dpi);
+  ocr::GrayImage out;
+  if (!img.is_valid() || img.format() != poppler::image::format_gray8) return out;
+  out.width = img.width();
+  out.height = img.height();
+  out.pixels.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
+  const char* data = img.const_data();
+  for (int y = 0; y < out.height; ++y) {
+    std::memcpy(out.pixels.data() + static_cast<std::size_t>(y) * out.width,
+                data + static_cast<std::size_t>(y) * img.bytes_per_row(), static_cast<std::size_t>(out.width));
+  }
+  return out;
+}
+
+double Median(std::vector<double> v, double fallback) {
+  if (v.empty()) return fallback;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+bool Inside(double x, double y, const Box& b) { return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1; }
+
+// True for a word that is a label candidate: text-layer text, not a tick
+// glyph (a widget's own appearance stream draws one).
+bool IsLabelWord(const pdf::Word& w) {
+  if (w.tick_encoding != TickEncoding::kGlyph) return false;
+  for (char32_t c : DecodeUtf8(w.text)) {
+    if (pdf::TickState(c, w.font) < 0 && c != 0x2714 && c != 0x2713) return true;
+  }
+  return false;
+}
+
+// The text next to a widget: the words on its line to its left (the closest
+// run, up to 250 pt away, as across a table's columns), else the closest line
+// above it, within 30 pt.
+std::string LabelFor(const std::vector<pdf::Word>& words, const Box& box) {
+  const double cy = (box.y0 + box.y1) / 2;
+  std::vector<const pdf::Word*> left;
+  for (const pdf::Word& w : words) {
+    if (!IsLabelWord(w)) continue;
+    if (cy >= w.box.y0 - 1 && cy <= w.box.y1 + 1 && w.box.x1 <= box.x0 + 2) left.push_back(&w);
+  }
+  std::sort(left.begin(), left.end(), [](const pdf::Word* a, const pdf::Word* b) { return a->box.x0 > b->box.x0; });
+  std::vector<const pdf::Word*> run;
+  double edge = box.x0;
+  for (const pdf::Word* w : left) {
+    const double em = std::max(4.0, w->font_size);
+    if (edge - w->box.x1 > (run.empty() ? 250 : 1.2 * em)) break;
+    run.push_back(w);
+    edge = w->box.x0;
+  }
+  if (run.empty()) {
+    double best = 30;
+    for (const pdf::Word& w : words) {
+      if (!IsLabelWord(w)) continue;
+      const double gap = box.y0 - w.box.y1;
+      if (gap < -1 || gap > best || w.box.x1 < box.x0 - 20 || w.box.x0 > box.x1 + 20) continue;
+      best = gap;
+    }
+    for (const pdf::Word& w : words) {
+      if (!IsLabelWord(w)) continue;
+      const double gap = box.y0 - w.box.y1;
+      if (std::fabs(gap - best) < 2 && !(w.box.x1 < box.x0 - 20 || w.box.x0 > box.x1 + 20)) run.push_back(&w);
+    }
+    std::sort(run.begin(), run.end(), [](const pdf::Word* a, const pdf::Word* b) { return a->box.x0 > b->box.x0; });
+  }
+  std::string label;
+  for (auto it = run.rbegin(); it != run.rend(); ++it) {
+    if (!label.empty()) label += ' ';
+    label += (*it)->text;
+  }
+  return Trim(label);
+}
+
+// AcroForm widgets become words of their page (ISO 32000-1 §12.7): a button
+// "☒"/"☐" (kAcroForm, the field's name), a text or choice field its value;
+// text-layer words drawn inside a widget (its appearance stream) give way.
+// Every widget is also recorded in Document::fields with its label.
+void ApplyWidgets(const std::vector<pdf::AcroWidget>& widgets, std::vector<pdf::PageText>& pages, Document& doc) {
+  for (const pdf::AcroWidget& w : widgets) {
+    if (w.page < 1 || w.page > static_cast<int>(pages.size())) continue;
+    pdf::PageText& page = pages[static_cast<std::size_t>(w.page - 1)];
+    FormField f;
+    f.kind = w.kind;
+    f.name = w.name;
+    f.value = w.value;
+    f.checked = w.checked;
+    f.label = LabelFor(page.words, w.box);
+    doc.fields.push_back(f);
+  }
+  for (pdf::PageText& page : pages) {
+    std::vector<double> sizes;
+    for (const pdf::Word& w : page.words) {
+      if (w.font_size > 0) sizes.push_back(w.font_size);
+    }
+    const double body = Median(sizes, 10);
+    std::vector<pdf::Word> added;
+    std::vector<Box> covered;
+    for (const pdf::AcroWidget& w : widgets) {
+      if (w.page != page.number) continue;
+      pdf::Word word;
+      word.box = w.box;
+      word.font_size = body;
+      word.space_after = true;
+      word.field_name = w.name;
+      if (w.kind == FormField::Kind::kCheckBox || w.kind == FormField::Kind::kRadio) {
+        word.text = w.checked ? "☒" : "☐";
+        word.tick_encoding = TickEncoding::kAcroForm;
+      } else if (w.kind == FormField::Kind::kText || w.kind == FormField::Kind::kChoice) {
+        word.text = Trim(CollapseSpace(w.value));
+        if (word.text.empty()) continue;
+        // A field's value is one word for the layout, at its top-left.
+        word.box.y1 = std::min(w.box.y1, w.box.y0 + body * 1.3);
+        word.box.x1 = std::min(w.box.x1, w.box.x0 + body * 0.5 * static_cast<double>(DecodeUtf8(word.text).size()));
+        word.tick_encoding = TickEncoding::kAcroForm;
+      } else {
+        continue;
+      }
+      covered.push_back(w.box);
+      added.push_back(std::move(word));
+    }
+    if (added.empty()) continue;
+    std::erase_if(page.words, [&](const pdf::Word& t) {
+      const double cx = (t.box.x0 + t.box.x1) / 2, cy = (t.box.y0 + t.box.y1) / 2;
+      for (const Box& b : covered) {
+        if (Inside(cx, cy, b)) return true;
+      }
+      return false;
+    });
+    for (pdf::Word& a : added) page.words.push_back(std::move(a));
+  }
+}
+
+// Answer labels that suggest a page has check boxes next to them.
+bool IsOptionLabel(std::string_view text) {
+  const std::string f = FoldForMatch(text);
+  return f == "yes" || f == "no" || f == "oui" || f == "non" || f == "si" || f == "partially" ||
+         f == "parcialmente" || f == "partiellement";
+}
+
+// True when the page's text has answer labels but no tick glyph.
+bool MayHaveDrawnBoxes(const pdf::PageText& page) {
+  int labels = 0;
+  for (const pdf::Word& w : page.words) {
+    if (w.tick_encoding != TickEncoding::kGlyph) return false;  // form widgets already there
+    for (char32_t c : DecodeUtf8(w.text)) {
+      if (pdf::TickState(c, w.font) >= 0) return false;
+    }
+    labels += IsOptionLabel(w.text) ? 1 : 0;
+  }
+  return labels >= 3;
+}
+
+// Attaches each unclear box's warning to the nearest word on its line, else
+// to the document.
+void PlaceUnclear(std::vector<ocr::UnclearBox>& unclear, pdf::PageText& page, Document& doc) {
+  for (ocr::UnclearBox& u : unclear) {
+    pdf::Word* best = nullptr;
+    double best_d = 72;
+    const double cy = (u.box.y0 + u.box.y1) / 2;
+    for (pdf::Word& w : page.words) {
+      if (cy < w.box.y0 || cy > w.box.y1) continue;
+      const double d = std::min(std::fabs(w.box.x0 - u.box.x1), std::fabs(u.box.x0 - w.box.x1));
+      if (d < best_d) best_d = d, best = &w;
+    }
+    if (best != nullptr) {
+      best->warnings.push_back(u.warning);
+    } else {
+      u.warning.message = "page " + std::to_string(page.number) + ": " + u.warning.message;
+      doc.warnings.push_back(u.warning);
+    }
+  }
+}
+
 Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOptions& options, MessageSink& sink) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
@@ -203,6 +401,49 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       continue;
     }
     pages.push_back(ReadPage(*page, i + 1));
+  }
+  ApplyWidgets(pdf::ReadAcroForm(bytes, limit), pages, doc);
+  std::unique_ptr<ocr::Recognizer> recognizer;
+  for (int i = 0; i < limit; ++i) {
+    pdf::PageText& pt = pages[static_cast<std::size_t>(i)];
+    const bool scanned = ocr::NeedsOcr(pt.words);
+    if (scanned && !options.ocr.enabled) continue;
+    if (!scanned && !MayHaveDrawnBoxes(pt)) continue;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    if (elapsed > options.time_limit_seconds) {
+      return MakeError(ErrorKind::kLimitExceeded, "time limit of " +
+                                                      std::to_string(static_cast<int>(options.time_limit_seconds)) +
+                                                      " s exceeded at page " + std::to_string(i + 1));
+    }
+    std::unique_ptr<poppler::page> page(pdoc->create_page(i));
+    if (!page) continue;
+    if (!scanned) {
+      ocr::GrayImage img = RenderGray(*page, kVectorDpi);
+      std::vector<ocr::UnclearBox> unclear;
+      std::vector<pdf::Word> boxes = ocr::FindTickBoxes(img, 72.0 / kVectorDpi, TickEncoding::kVector, &unclear);
+      PlaceUnclear(unclear, pt, doc);
+      for (pdf::Word& b : boxes) pt.words.push_back(std::move(b));
+      continue;
+    }
+    const double dpi = std::clamp(options.ocr.dpi, 72, 600);
+    ocr::GrayImage img = RenderGray(*page, dpi);
+    if (!recognizer) recognizer = std::make_unique<ocr::Recognizer>(options.ocr.languages);
+    Result<ocr::PageResult> r = recognizer->RecognizePage(img, dpi);
+    if (!r) {
+      doc.warnings.push_back(Warning{"ocr-failed", "page " + std::to_string(i + 1) + ": " + r.error().message});
+      if (r.error().kind == ErrorKind::kUnsupportedFormat) break;  // no Tesseract data: same for every page
+      continue;
+    }
+    pt.words = std::move(r->words);
+    doc.ocr = true;
+    for (Warning& w : r->warnings) {
+      w.message = "page " + std::to_string(i + 1) + ": " + w.message;
+      doc.warnings.push_back(std::move(w));
+    }
+    if (r->mean_confidence < ocr::kLowConfidence) {
+      doc.warnings.push_back(Warning{"ocr-low-confidence", "page " + std::to_string(i + 1) +
+                                                               " was read from a scan with low confidence"});
+    }
   }
   pdf::BuildDocument(pages, doc);
   for (const std::string& m : sink.messages) doc.warnings.push_back(Warning{"pdf-syntax", m});

@@ -1,0 +1,358 @@
+// vareport/extractors/ocr/ocr.cc — Tesseract + Leptonica behind ocr.h.
+//
+// Decisions:
+//   - Word boxes are Tesseract's ink boxes horizontally and their text line's
+//     box vertically, so that every word of a line has the same centre (the
+//     layout clusters lines by vertical centre); the font size is the line
+//     height / 1.0, rounded to 0.5 pt (ink from ascender to descender is about
+//     one em), which keeps body text in one size bin for heading detection.
+//   - Tesseract reads printed check boxes as junk ("D", "El", "[]", "0"); words
+//     overlapping a box found by FindTickBoxes are dropped and the box's
+//     "☒"/"☐" word takes their place. Words made only of table rules ("|",
+//     "_", "—") are dropped too.
+//   - Skew is measured and corrected on the whole page (pixFindSkewAndDeskew);
+//     boxes stay in the corrected frame, which differs from the page by a
+//     fraction of a degree.
+#include "extractors/ocr/ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <omp.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <mutex>
+#include <unordered_set>
+
+#include "core/text.h"
+
+namespace vareport::ocr {
+namespace {
+
+constexpr const char* kAllLanguages = "eng+fra+spa";
+constexpr const char* kPackages = "tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa";
+
+// Owns a Leptonica object.
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+struct BoxaDeleter {
+  void operator()(Boxa* b) const { boxaDestroy(&b); }
+};
+using BoxaPtr = std::unique_ptr<Boxa, BoxaDeleter>;
+
+// Several documents are read at once by several workers: one Tesseract
+// thread each. libgomp reads OMP_THREAD_LIMIT once, when it is loaded — for a
+// program linked with libtesseract, before main() — so setting it here only
+// reaches processes started later (and a libgomp loaded later). When it was
+// not in the environment from the start, dynamic adjustment is switched on
+// for the calling thread instead, so OpenMP never starts more threads than
+// the machine has idle cores (gomp_dynamic_max_threads: cores − load
+// average). The reliable setting is OMP_THREAD_LIMIT=1 in the environment of
+// the process (the CLI and batch workers should start with it).
+void LimitThreads() {
+  static std::once_flag once;
+  static bool preset = false;
+  std::call_once(once, [] {
+    preset = std::getenv("OMP_THREAD_LIMIT") != nullptr;
+    setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
+  });
+  if (!preset) omp_set_dynamic(1);
+}
+
+PixPtr ToPix(const GrayImage& image) {
+  PixPtr pix(pixCreate(image.width, image.height, 8));
+  if (!pix) return pix;
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    const std::uint8_t* src = image.pixels.data() + static_cast<std::size_t>(y) * image.width;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
+  }
+  return pix;
+}
+
+bool IsUnmapped(char32_t c) {
+  return c == 0xFFFD || c < 0x20 || (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000);
+}
+
+Box Overlap(const Box& a, const Box& b) {
+  return Box{std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
+}
+double Area(const Box& b) { return std::max(0.0, b.width()) * std::max(0.0, b.height()); }
+
+// Ink (1) fraction of the binary image inside [x0,x1)×[y0,y1).
+double InkDensity(Pix* bin, int x0, int y0, int x1, int y1) {
+  if (x1 <= x0 || y1 <= y0) return 0;
+  const l_uint32* data = pixGetData(bin);
+  const int wpl = pixGetWpl(bin);
+  long ink = 0;
+  for (int y = y0; y < y1; ++y) {
+    const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (int x = x0; x < x1; ++x) ink += GET_DATA_BIT(line, x);
+  }
+  return static_cast<double>(ink) / (static_cast<double>(x1 - x0) * (y1 - y0));
+}
+
+// Fraction of positions along one side of the box [x,x+w)×[y,y+h) where the
+// band of thickness t on that side has ink. side: 0 top, 1 bottom, 2 left, 3 right.
+double SideCoverage(Pix* bin, int x, int y, int w, int h, int t, int side) {
+  const l_uint32* data = pixGetData(bin);
+  const int wpl = pixGetWpl(bin);
+  const int n = side < 2 ? w : h;
+  int covered = 0;
+  for (int i = 0; i < n; ++i) {
+    bool ink = false;
+    for (int k = 0; k < t && !ink; ++k) {
+      int px, py;
+      switch (side) {
+        case 0: px = x + i, py = y + k; break;
+        case 1: px = x + i, py = y + h - 1 - k; break;
+        case 2: px = x + k, py = y + i; break;
+        default: px = x + w - 1 - k, py = y + i; break;
+      }
+      ink = GET_DATA_BIT(data + static_cast<std::ptrdiff_t>(py) * wpl, px) != 0;
+    }
+    covered += ink ? 1 : 0;
+  }
+  return n > 0 ? static_cast<double>(covered) / n : 0;
+}
+
+std::vector<pdf::Word> FindTickBoxesPix(Pix* gray, double ppp, TickEncoding encoding, std::vector<UnclearBox>* unclear) {
+  std::vector<pdf::Word> out;
+  PixPtr bin(pixThresholdToBinary(gray, 150));
+  if (!bin) return out;
+  BoxaPtr boxa(pixConnComp(bin.get(), nullptr, 8));
+  if (!boxa) return out;
+  const int n = boxaGetCount(boxa.get());
+  const double min_px = 5.0 / ppp, max_px = 16.0 / ppp;
+  for (int i = 0; i < n; ++i) {
+    l_int32 x, y, w, h;
+    if (boxaGetBoxGeometry(boxa.get(), i, &x, &y, &w, &h) != 0) continue;
+    if (w < min_px || h < min_px || w > max_px || h > max_px) continue;
+    const double aspect = static_cast<double>(w) / h;
+    if (aspect < 0.8 || aspect > 1.25) continue;
+    const int t = std::max(2, static_cast<int>(std::lround(w * 0.12)));
+    bool sides = true;
+    for (int s = 0; s < 4 && sides; ++s) sides = SideCoverage(bin.get(), x, y, w, h, t, s) >= 0.85;
+    if (!sides) continue;
+    // Border thickness: ink run from the left edge along the middle row.
+    const int inset = t + std::max(1, static_cast<int>(std::lround(w * 0.08)));
+    const double density = InkDensity(bin.get(), x + inset, y + inset, x + w - inset, y + h - inset);
+    const double whole = InkDensity(bin.get(), x, y, x + w, y + h);
+    if (whole > 0.7) continue;  // a solid square: a bullet, not a box
+    const Box box{x * ppp, y * ppp, (x + w) * ppp, (y + h) * ppp};
+    constexpr double kEmpty = 0.03, kFilled = 0.08;
+    if (density > kEmpty && density < kFilled) {
+      if (unclear != nullptr) {
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "%.0f%%", density * 100);
+        unclear->push_back(UnclearBox{box, Warning{"tick-unclear", std::string("a check box whose ink (") + pct +
+                                                                       " of its inside) is neither empty nor "
+                                                                       "clearly ticked; no answer was read from it"}});
+      }
+      continue;
+    }
+    pdf::Word word;
+    const bool checked = density >= kFilled;
+    word.text = checked ? "\u2612" : "\u2610";
+    word.box = box;
+    word.font_size = std::round(box.height() * 2) / 2;
+    word.space_after = true;
+    word.tick_encoding = encoding;
+    word.confidence = checked ? std::min(1.0, 0.75 + (density - kFilled) * 2.5) : std::max(0.6, 1.0 - density * 8);
+    out.push_back(std::move(word));
+  }
+  return out;
+}
+
+bool OnlyRules(std::string_view text) {
+  for (char32_t c : DecodeUtf8(text)) {
+    if (c != '|' && c != '_' && c != '-' && c != 0x2014 && c != 0x2013 && c != '[' && c != ']' && c != 0x2018 &&
+        c != 0x2019 && c != '\'' && c != '"' && c != '.' && c != ',' && c != '~') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool NeedsOcr(const std::vector<pdf::Word>& words) {
+  std::size_t chars = 0, bad = 0;
+  for (const pdf::Word& w : words) {
+    std::size_t cid = 0;
+    for (std::size_t at = w.text.find("(cid:"); at != std::string::npos; at = w.text.find("(cid:", at + 1)) ++cid;
+    const std::u32string cps = DecodeUtf8(w.text);
+    chars += cps.size();
+    if (cid > 0 || w.text.rfind("glyph", 0) == 0) {
+      bad += cps.size();
+      continue;
+    }
+    for (char32_t c : cps) bad += IsUnmapped(c) ? 1 : 0;
+  }
+  return chars < 4 || bad * 2 > chars;
+}
+
+std::vector<pdf::Word> FindTickBoxes(const GrayImage& image, double points_per_pixel, TickEncoding encoding,
+                                     std::vector<UnclearBox>* unclear) {
+  if (image.width <= 0 || image.height <= 0) return {};
+  PixPtr pix = ToPix(image);
+  if (!pix) return {};
+  return FindTickBoxesPix(pix.get(), points_per_pixel, encoding, unclear);
+}
+
+std::string GuessLanguage(const std::vector<pdf::Word>& words) {
+  static const std::unordered_set<std::string> kEn = {"the", "and", "of", "to", "in", "for", "is", "are", "with",
+                                                      "by", "on", "has", "have", "been", "were", "this"};
+  static const std::unordered_set<std::string> kFr = {"le", "la", "les", "des", "du", "et", "est", "pour", "dans",
+                                                      "une", "sur", "au", "aux", "qui", "été", "sont", "par"};
+  static const std::unordered_set<std::string> kEs = {"el", "los", "las", "del", "y", "en", "para", "por",
+                                                      "una", "que", "con", "se", "ha", "han", "sido", "al"};
+  int en = 0, fr = 0, es = 0;
+  for (const pdf::Word& w : words) {
+    const std::string f = FoldForMatch(w.text);
+    std::string lower;
+    for (char c : w.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    en += kEn.count(lower) ? 1 : 0;
+    fr += kFr.count(lower) ? 1 : 0;
+    es += kEs.count(lower) ? 1 : 0;
+    (void)f;
+  }
+  const int best = std::max({en, fr, es});
+  if (best < 6) return {};
+  // Clear only when the winner leads the runner-up by half again.
+  const int second = en + fr + es - best - std::min({en, fr, es});
+  if (best < second * 3 / 2) return {};
+  if (best == fr) return "fra";
+  if (best == es) return "spa";
+  return "eng";
+}
+
+struct Recognizer::Engine {
+  tesseract::TessBaseAPI api;
+  std::string languages;
+};
+
+Recognizer::Recognizer(std::string languages) : languages_(std::move(languages)), decided_(!languages_.empty()) {
+  if (languages_.empty()) languages_ = kAllLanguages;
+}
+
+Recognizer::~Recognizer() {
+  if (engine_) engine_->api.End();
+}
+
+Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi) {
+  LimitThreads();
+  if (image.width <= 0 || image.height <= 0) return MakeError(ErrorKind::kInternal, "empty page image for OCR");
+  if (!engine_ || engine_->languages != languages_) {
+    if (engine_) engine_->api.End();
+    engine_ = std::make_unique<Engine>();
+    engine_->api.SetVariable("debug_file", "/dev/null");
+    if (engine_->api.Init(nullptr, languages_.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+      engine_.reset();
+      return MakeError(ErrorKind::kUnsupportedFormat, "Tesseract language data (" + languages_ +
+                                                          ") is missing: install the Debian packages " + kPackages);
+    }
+    engine_->languages = languages_;
+    engine_->api.SetPageSegMode(tesseract::PSM_AUTO);
+    engine_->api.SetVariable("preserve_interword_spaces", "1");
+    engine_->api.SetVariable("tessedit_do_invert", "0");  // no white-on-black text in reports; saves time
+  }
+  const double ppp = 72.0 / dpi;
+  PixPtr pix = ToPix(image);
+  if (!pix) return MakeError(ErrorKind::kLimitExceeded, "out of memory for the page image");
+  PageResult result;
+  l_float32 angle = 0, conf = 0;
+  PixPtr deskewed(pixFindSkewAndDeskew(pix.get(), 2, &angle, &conf));
+  Pix* page = deskewed ? deskewed.get() : pix.get();
+  if (deskewed) result.skew_degrees = angle;
+
+  std::vector<UnclearBox> unclear;
+  std::vector<pdf::Word> ticks = FindTickBoxesPix(page, ppp, TickEncoding::kImage, &unclear);
+
+  tesseract::TessBaseAPI& api = engine_->api;
+  api.SetImage(page);
+  api.SetSourceResolution(static_cast<int>(std::lround(dpi)));
+  if (api.Recognize(nullptr) != 0) return MakeError(ErrorKind::kInternal, "Tesseract could not read the page");
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  double conf_sum = 0;
+  std::size_t conf_n = 0;
+  if (it) {
+    constexpr auto kWord = tesseract::RIL_WORD;
+    constexpr auto kLine = tesseract::RIL_TEXTLINE;
+    Box line_box;
+    double line_size = 0;
+    std::size_t line_start = 0;
+    do {
+      if (it->Empty(kWord)) continue;
+      if (it->IsAtBeginningOf(kLine)) {
+        int l, t, r, b;
+        it->BoundingBox(kLine, &l, &t, &r, &b);
+        line_box = Box{l * ppp, t * ppp, r * ppp, b * ppp};
+        line_size = std::max(4.0, std::round(line_box.height() * 2) / 2);
+        line_start = result.words.size();
+      }
+      std::unique_ptr<char[]> text(it->GetUTF8Text(kWord));
+      if (!text) continue;
+      std::string s = Trim(SanitizeUtf8(text.get()));
+      if (s.empty() || OnlyRules(s)) continue;
+      int l, t, r, b;
+      it->BoundingBox(kWord, &l, &t, &r, &b);
+      pdf::Word w;
+      w.text = std::move(s);
+      w.box = Box{l * ppp, std::min(line_box.y0, t * ppp), r * ppp, std::max(line_box.y1, b * ppp)};
+      w.font_size = line_size;
+      w.space_after = true;
+      w.confidence = std::clamp(it->Confidence(kWord) / 100.0, 0.0, 1.0);
+      // Junk read from a printed box: the box's own word replaces it.
+      bool on_box = false;
+      const Box ink{l * ppp, t * ppp, r * ppp, b * ppp};
+      for (const pdf::Word& k : ticks) on_box = on_box || Area(Overlap(ink, k.box)) > 0.3 * Area(ink);
+      if (on_box) continue;
+      conf_sum += w.confidence;
+      ++conf_n;
+      if (w.confidence < kLowConfidence) {
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "%.0f%%", w.confidence * 100);
+        w.warnings.push_back(Warning{"ocr-low-confidence", "\"" + w.text + "\" was read from the scan with " +
+                                                               pct + " confidence"});
+      }
+      result.words.push_back(std::move(w));
+      (void)line_start;
+    } while (it->Next(kWord));
+  }
+  api.Clear();
+  result.mean_confidence = conf_n > 0 ? conf_sum / static_cast<double>(conf_n) : 0;
+  // Unclear boxes: the warning goes to the nearest word on the same line.
+  for (UnclearBox& u : unclear) {
+    pdf::Word* best = nullptr;
+    double best_d = 1e9;
+    const double cy = (u.box.y0 + u.box.y1) / 2;
+    for (pdf::Word& w : result.words) {
+      if (cy < w.box.y0 || cy > w.box.y1) continue;
+      const double d = std::min(std::fabs(w.box.x0 - u.box.x1), std::fabs(u.box.x0 - w.box.x1));
+      if (d < best_d) best_d = d, best = &w;
+    }
+    if (best != nullptr && best_d < 72) {
+      best->warnings.push_back(u.warning);
+    } else {
+      result.warnings.push_back(u.warning);
+    }
+  }
+  for (pdf::Word& k : ticks) result.words.push_back(std::move(k));
+  if (!decided_) {
+    const std::string lang = GuessLanguage(result.words);
+    if (!lang.empty()) {
+      languages_ = lang;
+      decided_ = true;
+    }
+  }
+  return result;
+}
+
+}  // namespace vareport::ocr

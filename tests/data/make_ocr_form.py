@@ -1,0 +1,229 @@
+#!/usr/bin/python3
+"""Writes the inputs of tests/extractors/{ocr,acroform}_test.cc into tests/data/pdf/.
+
+Standard library only (PDF syntax written directly, ISO 32000-1), plus
+`pdftoppm` (poppler-utils) to render the scan:
+
+  form_fields.pdf     a fillable form (AcroForm, §12.7): check boxes whose
+                      on-state is /Yes, /On, /Ja, a custom name and /No, one at
+                      /Off, a radio group with /Opt export values, a text field;
+                      each widget has its question printed to its left.
+  vector_boxes.pdf    a French checklist whose answer boxes are drawn as paths
+                      (a square, crossed when chosen) in a table under
+                      Oui / Non / En partie, and inline before "Oui  Non".
+  scan_checklist.pdf  vector_boxes.pdf rendered at 200 dpi in grey and wrapped
+                      as an image-only PDF (no text layer), as a scanner would.
+
+Run from anywhere:  /usr/bin/python3 tests/data/make_ocr_form.py
+The outputs are committed; rerunning rewrites identical files.
+"""
+import os
+import subprocess
+import tempfile
+import zlib
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pdf")
+W, H = 595, 842
+
+
+def pdf_string(s):
+    b = s.encode("cp1252")
+    return b"(" + b.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+class Writer:
+    """Numbered objects; `add` returns the number; `write` lays out xref."""
+
+    def __init__(self):
+        self.objs = []
+
+    def reserve(self):
+        self.objs.append(None)
+        return len(self.objs)
+
+    def set(self, n, body, stream=None):
+        if stream is not None:
+            body = body[:-2] + b" /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+        self.objs[n - 1] = body
+
+    def add(self, body, stream=None):
+        n = self.reserve()
+        self.set(n, body, stream)
+        return n
+
+    def write(self, path, root):
+        out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+        offsets = []
+        for i, body in enumerate(self.objs):
+            offsets.append(len(out))
+            out += b"%d 0 obj\n%s\nendobj\n" % (i + 1, body)
+        xref = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.objs) + 1)
+        for o in offsets:
+            out += b"%010d 00000 n \n" % o
+        out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(self.objs) + 1, root, xref)
+        with open(path, "wb") as f:
+            f.write(out)
+
+
+def text_op(x, top, s, size=11, font=b"F1"):
+    return b"BT /%s %d Tf %.2f %.2f Td %s Tj ET" % (font, size, x, H - top - size, pdf_string(s))
+
+
+def simple_pdf(path, ops, extra_page=b"", extra_catalog=b"", before=None):
+    w = Writer()
+    catalog = w.reserve()
+    pages = w.reserve()
+    page = w.reserve()
+    f1 = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    f2 = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    annots = before(w, page) if before else b""  # may add to `ops`
+    content = w.add(b"<< >>", b"\n".join(ops) + b"\n")
+    w.set(page, b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> %s%s >>"
+          % (pages, W, H, content, f1, f2, annots, extra_page))
+    w.set(pages, b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
+    acro = extra_catalog(w) if callable(extra_catalog) else extra_catalog
+    w.set(catalog, b"<< /Type /Catalog /Pages %d 0 R %s >>" % (pages, acro))
+    w.write(path, catalog)
+
+
+# ---- form_fields.pdf -------------------------------------------------------------
+
+def form_fields():
+    questions = [  # (label, field name, on-state, appearance state)
+        ("1.1 Is there a national focal point?", "q1_1", b"Yes", b"Yes"),
+        ("1.2 Is there an action plan in force?", "q1_2", b"On", b"On"),
+        ("1.3 Are funds earmarked for the plan?", "q1_3", b"Ja", b"Ja"),
+        ("1.4 Are survivors consulted?", "q1_4", b"Choice#20made", b"Choice#20made"),
+        ("1.5 Is the plan monitored?", "q1_5", b"No", b"No"),
+        ("1.6 Is the plan budgeted?", "q1_6", b"Yes", b"Off"),
+    ]
+    ops = [text_op(72, 60, "Victim Assistance Checklist", 14, b"F2")]
+    fields = []
+    state = {}
+
+    def build(w, page):
+        annots = []
+        zadb = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>")
+        off_ap = w.add(b"<< /BBox [0 0 12 12] /Resources << >> >>", b"0 G 0.5 w 0.5 0.5 11 11 re S")
+        on_ap = w.add(b"<< /BBox [0 0 12 12] /Resources << /Font << /ZaDb %d 0 R >> >> >>" % zadb,
+                      b"0 G 0.5 w 0.5 0.5 11 11 re S BT /ZaDb 10 Tf 1.5 2 Td (4) Tj ET")
+        y = 110
+        for label, name, on, cur in questions:
+            ops.append(text_op(72, y, label))
+            rect = b"[300 %d 312 %d]" % (H - y - 11, H - y + 1)
+            n = w.add(b"<< /Type /Annot /Subtype /Widget /FT /Btn /T %s /V /%s /AS /%s /Rect %s /F 4 /P %d 0 R "
+                      b"/AP << /N << /%s %d 0 R /Off %d 0 R >> >> /MK << /CA (4) >> >>"
+                      % (pdf_string(name), cur, cur, rect, page, on, on_ap, off_ap))
+            annots.append(n)
+            fields.append(n)
+            y += 24
+        # Radio group "support" with kids /0 and /1 and /Opt export values.
+        ops.append(text_op(72, y, "1.7 Is support provided?"))
+        parent = w.reserve()
+        kids = []
+        for i, x in enumerate((300, 360)):
+            ops.append(text_op(x + 16, y, ["Yes", "No"][i]))
+            rect = b"[%d %d %d %d]" % (x, H - y - 11, x + 12, H - y + 1)
+            st = b"%d" % i
+            k = w.add(b"<< /Type /Annot /Subtype /Widget /Parent %d 0 R /AS /%s /Rect %s /F 4 /P %d 0 R "
+                      b"/AP << /N << /%s %d 0 R /Off %d 0 R >> >> >>"
+                      % (parent, st if i == 1 else b"Off", rect, page, st, on_ap, off_ap))
+            kids.append(k)
+            annots.append(k)
+        w.set(parent, b"<< /FT /Btn /Ff 49152 /T (support) /V /1 /Opt [(Yes) (No)] /Kids [%s] >>"
+              % b" ".join(b"%d 0 R" % k for k in kids))
+        fields.append(parent)
+        y += 24
+        ops.append(text_op(72, y, "Comments:"))
+        t = w.add(b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (comments) /V (Ministry of Health) "
+                  b"/Rect [150 %d 450 %d] /F 4 /P %d 0 R /DA (/Helv 10 Tf 0 g) >>" % (H - y - 14, H - y + 2, page))
+        annots.append(t)
+        fields.append(t)
+        state["helv"] = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        return b"/Annots [%s]" % b" ".join(b"%d 0 R" % a for a in annots)
+
+    def acro(w):
+        return b"/AcroForm << /Fields [%s] /DR << /Font << /Helv %d 0 R >> >> /DA (/Helv 0 Tf 0 g) >>" % (
+            b" ".join(b"%d 0 R" % f for f in fields), state["helv"])
+
+    simple_pdf(os.path.join(OUT, "form_fields.pdf"), ops, before=build, extra_catalog=acro)
+
+
+# ---- vector_boxes.pdf / scan_checklist.pdf -----------------------------------------
+
+def box_ops(x, top, checked, size=9):
+    y = H - top - size
+    ops = [b"0 G 0.8 w %.2f %.2f %d %d re S" % (x, y, size, size)]
+    if checked:
+        ops.append(b"%.2f %.2f m %.2f %.2f l S %.2f %.2f m %.2f %.2f l S"
+                   % (x + 1.5, y + 1.5, x + size - 1.5, y + size - 1.5, x + 1.5, y + size - 1.5, x + size - 1.5, y + 1.5))
+    return ops
+
+
+def vector_boxes():
+    ops = [text_op(72, 60, "Liste de contrôle sur l'assistance aux victimes", 15, b"F2"),
+           text_op(72, 90, "Le pays a mis en place des mesures pour les victimes et les survivants des mines."),
+           text_op(72, 106, "Les données sont collectées par le ministère de la santé et les partenaires."),
+           text_op(72, 140, "1. Coordination nationale", 13, b"F2")]
+    y = 170
+    for x, label in ((76, "Indicateur"), (330, "Oui"), (380, "Non"), (430, "En partie")):
+        ops.append(text_op(x, y, label, 11, b"F2"))
+    rows = [("1.1 Existe-t-il un point focal national ?", 0),
+            ("1.2 Le plan d'action est-il en vigueur ?", 1),
+            ("1.3 Les survivants sont-ils consultés ?", 2),
+            ("1.4 Les fonds sont-ils disponibles ?", None)]
+    y += 28
+    for question, chosen in rows:
+        ops.append(text_op(76, y, question))
+        for i, x in enumerate((333, 383, 445)):
+            ops += box_ops(x, y + 1, chosen == i)
+        y += 26
+    y += 10
+    ops.append(text_op(76, y, "1.5 Un répertoire des services existe-t-il ?"))
+    ops += box_ops(330, y + 1, True)
+    ops.append(text_op(343, y, "Oui"))
+    ops += box_ops(375, y + 1, False)
+    ops.append(text_op(388, y, "Non"))
+    y += 40
+    ops.append(text_op(72, y, "Objectifs pour la période à venir", 12, b"F2"))
+    ops.append(text_op(72, y + 20, "D'ici fin 2026, former 200 agents de santé aux premiers secours."))
+    path = os.path.join(OUT, "vector_boxes.pdf")
+    simple_pdf(path, ops)
+    return path
+
+
+def scan_of(src, name, dpi=200):
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", "1", "-l", "1", src, os.path.join(tmp, "p")],
+                       check=True)
+        pgm = [f for f in os.listdir(tmp) if f.endswith(".pgm")][0]
+        with open(os.path.join(tmp, pgm), "rb") as f:
+            data = f.read()
+    # P5 header: magic, width, height, maxval, each separated by whitespace.
+    parts = data.split(maxsplit=4)
+    width, height, pixels = int(parts[1]), int(parts[2]), parts[4]
+    w = Writer()
+    catalog = w.reserve()
+    pages = w.reserve()
+    page = w.reserve()
+    img = w.add(b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 8 /Filter /FlateDecode >>" % (width, height), zlib.compress(pixels, 9))
+    content = w.add(b"<< >>", b"q %d 0 0 %d 0 0 cm /Im0 Do Q\n" % (W, H))
+    w.set(page, b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                b"/Resources << /XObject << /Im0 %d 0 R >> >> >>" % (pages, W, H, content, img))
+    w.set(pages, b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page)
+    w.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % pages)
+    w.write(os.path.join(OUT, name), catalog)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    form_fields()
+    src = vector_boxes()
+    scan_of(src, "scan_checklist.pdf")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+// Tests for extractors/pdf/acroform.h (the poppler-glib adapter) and the PDF
+// extractor's use of form widgets, on tests/data/pdf/form_fields.pdf
+// (tests/data/make_ocr_form.py): check boxes with on-states /Yes, /On, /Ja, a
+// custom name and /No (all checked) and one at /Off, a radio group with /Opt,
+// a text field. The corpus case (../shared) skips when absent.
+#include "extractors/pdf/acroform.h"
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "document/document.h"
+#include "extractors/extractor.h"
+#include "extractors/pdf/pdf_extractor.h"
+
+namespace vareport {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "missing file " << path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string FormPdf() { return ReadFile(std::string(VAREPORT_TEST_DATA_DIR) + "/pdf/form_fields.pdf"); }
+
+// Every tick of the body, by field name (the last one of a radio group wins).
+std::multimap<std::string, Tick> TicksByField(const Document& doc) {
+  std::multimap<std::string, Tick> out;
+  auto add = [&](const Paragraph& p) {
+    for (const Tick& t : p.ticks) out.emplace(t.field_name, t);
+  };
+  for (const Block& b : doc.body) {
+    add(b.paragraph);
+    if (b.kind != BlockKind::kTable) continue;
+    for (const Row& r : b.table->rows)
+      for (const Cell& c : r.cells)
+        for (const Block& cb : c.blocks) add(cb.paragraph);
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(acroform)
+
+BOOST_AUTO_TEST_CASE(widgets_are_read_with_any_on_state_checked) {
+  const std::string bytes = FormPdf();
+  std::vector<pdf::AcroWidget> w = pdf::ReadAcroForm(bytes, 10);
+  BOOST_REQUIRE_EQUAL(w.size(), 9u);
+  std::map<std::string, bool> checked;
+  for (const auto& x : w) {
+    if (x.kind == FormField::Kind::kCheckBox) checked[x.name] = x.checked;
+  }
+  BOOST_TEST(checked["q1_1"]);   // /Yes
+  BOOST_TEST(checked["q1_2"]);   // /On
+  BOOST_TEST(checked["q1_3"]);   // /Ja
+  BOOST_TEST(checked["q1_4"]);   // custom on-state name
+  BOOST_TEST(checked["q1_5"]);   // /No is an on-state too
+  BOOST_TEST(!checked["q1_6"]);  // /Off
+  // Boxes are in the top-left frame: the first box is near the top of the page.
+  BOOST_TEST(w[0].page == 1);
+  BOOST_TEST(w[0].box.y0 < 130);
+  BOOST_TEST(w[0].box.x0 == 300, boost::test_tools::tolerance(0.5));
+}
+
+BOOST_AUTO_TEST_CASE(a_pdf_without_a_form_has_no_widgets) {
+  const std::string bytes = ReadFile(std::string(VAREPORT_TEST_DATA_DIR) + "/pdf/checklist_grid.pdf");
+  BOOST_TEST(pdf::ReadAcroForm(bytes, 10).empty());
+  BOOST_TEST(pdf::ReadAcroForm("%PDF-1.4 /AcroForm garbage", 10).empty());
+}
+
+BOOST_AUTO_TEST_CASE(form_answers_read_like_glyph_ticks) {
+  auto r = ExtractPdf(FormPdf(), ExtractOptions{});
+  BOOST_REQUIRE(r.ok());
+  auto ticks = TicksByField(*r);
+  for (const char* name : {"q1_1", "q1_2", "q1_3", "q1_4", "q1_5"}) {
+    BOOST_REQUIRE_EQUAL(ticks.count(name), 1u);
+    const Tick& t = ticks.find(name)->second;
+    BOOST_TEST(t.checked, name);
+    BOOST_TEST((t.encoding == TickEncoding::kAcroForm));
+  }
+  BOOST_TEST(!ticks.find("q1_6")->second.checked);
+  BOOST_TEST(ticks.count("support") == 2u);
+  // Document::fields: labels from the text left of each widget.
+  std::map<std::string, FormField> fields;
+  for (const FormField& f : r->fields) fields.emplace(f.name, f);
+  BOOST_TEST(fields["q1_1"].label == "1.1 Is there a national focal point?");
+  BOOST_TEST((fields["q1_1"].kind == FormField::Kind::kCheckBox));
+  BOOST_TEST(fields["q1_6"].label == "1.6 Is the plan budgeted?");
+  BOOST_TEST(fields["comments"].value == "Ministry of Health");
+  BOOST_TEST(fields["comments"].label == "Comments:");
+  // The text field's value is in the body, after its label.
+  bool found = false;
+  for (const Block& b : r->body) found = found || PlainText(b).find("Comments: Ministry of Health") != std::string::npos;
+  BOOST_TEST(found);
+  // The widget appearance glyphs ("✔" drawn by ZapfDingbats) are not read as text.
+  for (const Block& b : r->body) BOOST_TEST(PlainText(b).find("\u2714") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(corpus_form_checklists_carry_their_answers) {  // reads ../shared when present
+  const std::string corpus = std::string(VAREPORT_SHARED_DIR) + "/corpus/";
+  if (!std::filesystem::exists(corpus + "Albania-VA-checklist-2024_form.pdf")) {
+    BOOST_TEST_MESSAGE("../shared/corpus absent: skipped");
+    return;
+  }
+  for (const char* name : {"Albania-VA-checklist-2024_form.pdf", "South_Sudan-VA-checklist-2024_form.pdf"}) {
+    auto r = ExtractDocument(ReadFile(corpus + name));
+    BOOST_REQUIRE(r.ok());
+    int checked = 0, acro = 0;
+    for (const auto& [name_, t] : TicksByField(*r)) {
+      acro += t.encoding == TickEncoding::kAcroForm ? 1 : 0;
+      checked += t.checked ? 1 : 0;
+    }
+    BOOST_TEST(acro > 20, name);
+    BOOST_TEST(checked > 5, name);
+    BOOST_TEST(!r->fields.empty(), name);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace vareport

@@ -1,0 +1,203 @@
+// Tests for extractors/ocr/ocr.h and the PDF extractor's use of it: the
+// decision to OCR a page, check boxes found in images (scans) and drawn as
+// vector graphics, and a whole scanned page read back into a table with ticks.
+// Inputs: tests/data/make_ocr_form.py (scan_checklist.pdf is vector_boxes.pdf
+// rendered at 200 dpi as an image-only PDF). The scan cases run Tesseract
+// (a few seconds each): slow, but inside the suite's budget.
+#include "extractors/ocr/ocr.h"
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "document/document.h"
+#include "extractors/pdf/pdf_extractor.h"
+
+namespace vareport {
+namespace {
+
+std::string ReadPdf(const std::string& name) {
+  std::ifstream in(std::string(VAREPORT_TEST_DATA_DIR) + "/pdf/" + name, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "missing test file " << name << " (run tests/data/make_ocr_form.py)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+pdf::Word W(std::string text) {
+  pdf::Word w;
+  w.text = std::move(text);
+  w.box = Box{0, 0, 10, 10};
+  return w;
+}
+
+// A white image with black rectangles drawn into it.
+struct Canvas {
+  ocr::GrayImage img;
+  Canvas(int w, int h) {
+    img.width = w;
+    img.height = h;
+    img.pixels.assign(static_cast<std::size_t>(w) * h, 255);
+  }
+  void Fill(int x0, int y0, int x1, int y1) {
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) img.pixels[static_cast<std::size_t>(y) * img.width + x] = 0;
+  }
+  void Square(int x, int y, int size, int stroke) {
+    Fill(x, y, x + size, y + stroke);
+    Fill(x, y + size - stroke, x + size, y + size);
+    Fill(x, y, x + stroke, y + size);
+    Fill(x + size - stroke, y, x + size, y + size);
+  }
+  void Cross(int x, int y, int size, int stroke) {
+    for (int i = stroke + 2; i < size - stroke - 2; ++i) {
+      Fill(x + i, y + i, x + i + 2, y + i + 2);
+      Fill(x + size - i - 2, y + i, x + size - i, y + i + 2);
+    }
+  }
+};
+
+std::vector<const Tick*> AllTicks(const Document& doc) {
+  std::vector<const Tick*> out;
+  for (const Block& b : doc.body) {
+    for (const Tick& t : b.paragraph.ticks) out.push_back(&t);
+    if (b.kind != BlockKind::kTable) continue;
+    for (const Row& r : b.table->rows)
+      for (const Cell& c : r.cells)
+        for (const Block& cb : c.blocks)
+          for (const Tick& t : cb.paragraph.ticks) out.push_back(&t);
+  }
+  return out;
+}
+
+std::string AllText(const Document& doc) {
+  std::string out;
+  for (const Block& b : doc.body) out += PlainText(b) + "\n";
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ocr)
+
+BOOST_AUTO_TEST_CASE(pages_without_usable_text_need_ocr) {
+  BOOST_TEST(ocr::NeedsOcr({}));
+  BOOST_TEST(ocr::NeedsOcr({W("\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"), W("ab")}));  // U+FFFD ×3
+  BOOST_TEST(ocr::NeedsOcr({W("(cid:12)(cid:40)"), W("(cid:7)")}));
+  BOOST_TEST(ocr::NeedsOcr({W("\xEE\x80\x81\xEE\x80\x82\xEE\x80\x83")}));  // private use, unmapped
+  BOOST_TEST(!ocr::NeedsOcr({W("Victim"), W("assistance"), W("checklist")}));
+}
+
+BOOST_AUTO_TEST_CASE(check_boxes_in_an_image_are_decided_by_ink) {
+  // 300 dpi: a 10 pt box is ~42 px.
+  Canvas c(600, 200);
+  c.Square(20, 20, 42, 4);          // empty
+  c.Square(100, 20, 42, 4);         // crossed
+  c.Cross(100, 20, 42, 4);
+  c.Square(180, 20, 42, 4);         // a single faint stroke: unclear
+  c.Fill(198, 38, 204, 44);
+  c.Fill(260, 20, 302, 62);         // solid square: a bullet, not a box
+  c.Square(340, 20, 200, 4);        // a table cell: too big
+  std::vector<ocr::UnclearBox> unclear;
+  const double ppp = 72.0 / 300;
+  std::vector<pdf::Word> words = ocr::FindTickBoxes(c.img, ppp, TickEncoding::kImage, &unclear);
+  BOOST_REQUIRE_EQUAL(words.size(), 2u);
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.box.x0 < b.box.x0; });
+  BOOST_TEST(words[0].text == "\u2610");
+  BOOST_TEST(words[1].text == "\u2612");
+  BOOST_TEST((words[0].tick_encoding == TickEncoding::kImage));
+  BOOST_TEST(words[0].box.x0 == 20 * ppp, boost::test_tools::tolerance(0.01));
+  BOOST_TEST(words[1].confidence > 0.7);
+  BOOST_REQUIRE_EQUAL(unclear.size(), 1u);
+  BOOST_TEST(unclear[0].warning.code == "tick-unclear");
+}
+
+BOOST_AUTO_TEST_CASE(language_is_guessed_from_function_words) {
+  std::vector<pdf::Word> fr, es, en, few;
+  for (const char* s : {"le", "plan", "des", "victimes", "et", "les", "survivants", "pour", "la", "santé", "du", "pays"})
+    fr.push_back(W(s));
+  for (const char* s : {"el", "plan", "de", "los", "y", "las", "para", "por", "una", "que", "con", "del"})
+    es.push_back(W(s));
+  for (const char* s : {"the", "plan", "of", "the", "and", "for", "is", "in", "by", "with", "to", "on"})
+    en.push_back(W(s));
+  few.push_back(W("Checklist"));
+  BOOST_TEST(ocr::GuessLanguage(fr) == "fra");
+  BOOST_TEST(ocr::GuessLanguage(es) == "spa");
+  BOOST_TEST(ocr::GuessLanguage(en) == "eng");
+  BOOST_TEST(ocr::GuessLanguage(few) == "");
+}
+
+BOOST_AUTO_TEST_CASE(drawn_boxes_in_a_text_pdf_become_vector_ticks) {
+  const std::string bytes = ReadPdf("vector_boxes.pdf");
+  auto r = ExtractPdf(bytes, ExtractOptions{});
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(!r->ocr);
+  std::vector<const Tick*> ticks = AllTicks(*r);
+  BOOST_REQUIRE_EQUAL(ticks.size(), 14u);  // 4 rows × 3 + 2 inline
+  int checked = 0;
+  for (const Tick* t : ticks) {
+    BOOST_TEST((t->encoding == TickEncoding::kVector));
+    checked += t->checked ? 1 : 0;
+  }
+  BOOST_TEST(checked == 4);
+  BOOST_TEST(AllText(*r).find("\u2612 Oui \u2610 Non") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_scanned_checklist_is_read_like_its_text_pdf) {  // slow: Tesseract
+  const std::string bytes = ReadPdf("scan_checklist.pdf");
+  auto r = ExtractPdf(bytes, ExtractOptions{});
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->ocr);
+  const std::string text = AllText(*r);
+  BOOST_TEST(text.find("Existe-t-il un point focal national") != std::string::npos, text);
+  BOOST_TEST(text.find("2026") != std::string::npos);
+  // The table keeps one ticked box per answered row, in the right column.
+  const Table* table = nullptr;
+  for (const Block& b : r->body) {
+    if (b.kind == BlockKind::kTable) table = b.table.get();
+  }
+  BOOST_REQUIRE(table != nullptr);
+  BOOST_REQUIRE_GE(table->rows.size(), 5u);
+  for (int row = 1; row <= 3; ++row) {
+    for (const Cell& c : table->rows[static_cast<std::size_t>(row)].cells) {
+      if (c.blocks.empty() || c.blocks.front().paragraph.ticks.empty()) continue;
+      const Tick& t = c.blocks.front().paragraph.ticks.front();
+      BOOST_TEST((t.encoding == TickEncoding::kImage));
+      BOOST_TEST(t.checked == (c.column == row), "row " << row << " column " << c.column);
+    }
+  }
+  int checked = 0;
+  for (const Tick* t : AllTicks(*r)) checked += t->checked ? 1 : 0;
+  BOOST_TEST(checked == 4);
+}
+
+BOOST_AUTO_TEST_CASE(ocr_can_be_switched_off) {
+  const std::string bytes = ReadPdf("scan_checklist.pdf");
+  ExtractOptions options;
+  options.ocr.enabled = false;
+  auto r = ExtractPdf(bytes, options);
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(!r->ocr);
+  BOOST_TEST(r->body.empty());
+  bool warned = false;
+  for (const Warning& w : r->warnings) warned = warned || w.code == "no-text-layer";
+  BOOST_TEST(warned);
+}
+
+BOOST_AUTO_TEST_CASE(missing_language_data_is_a_warning_naming_the_packages) {
+  const std::string bytes = ReadPdf("scan_checklist.pdf");
+  ExtractOptions options;
+  options.ocr.languages = "xyz";  // no such traineddata
+  auto r = ExtractPdf(bytes, options);
+  BOOST_REQUIRE(r.ok());
+  bool named = false;
+  for (const Warning& w : r->warnings) {
+    named = named || (w.code == "ocr-failed" && w.message.find("tesseract-ocr-fra") != std::string::npos);
+  }
+  BOOST_TEST(named);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace vareport
