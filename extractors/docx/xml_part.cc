@@ -89,6 +89,25 @@ int ElementDepth(const xmlNode* root, int limit) {
   }
 }
 
+// libxml2 reports some failures (out of memory in its buffers) through the
+// thread's generic error function, not our context's handler: while one of
+// our parses runs, the thread's generic function prints nothing.
+void Silent(void* /*ctx*/, const char* /*msg*/, ...) {}
+
+class SilenceGenericErrors {
+ public:
+  SilenceGenericErrors() : saved_(xmlGenericError), saved_ctx_(xmlGenericErrorContext) {
+    xmlSetGenericErrorFunc(nullptr, Silent);
+  }
+  ~SilenceGenericErrors() { xmlSetGenericErrorFunc(saved_ctx_, saved_); }
+  SilenceGenericErrors(const SilenceGenericErrors&) = delete;
+  SilenceGenericErrors& operator=(const SilenceGenericErrors&) = delete;
+
+ private:
+  xmlGenericErrorFunc saved_;
+  void* saved_ctx_;
+};
+
 Error Damaged(std::string_view part, const std::string& reason) {
   return MakeError(ErrorKind::kUnreadableInput, "damaged Word document: " + std::string(part) + ": " + reason);
 }
@@ -104,8 +123,10 @@ Result<XmlDocPtr> ParseXmlPart(std::string_view bytes, std::string_view part, in
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     return MakeError(ErrorKind::kLimitExceeded, part_name + ": XML part too large");
   }
+  SilenceGenericErrors silence;
+  xmlResetLastError();  // the thread's last error tells an allocation failure outside our context
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-  if (ctxt == nullptr) return MakeError(ErrorKind::kInternal, "cannot create an XML parser");
+  if (ctxt == nullptr) return MakeError(ErrorKind::kLimitExceeded, part_name + ": out of memory");
   FirstError first;
   ctxt->_private = &first;
   ctxt->sax->serror = KeepFirstError;
@@ -115,6 +136,9 @@ Result<XmlDocPtr> ParseXmlPart(std::string_view bytes, std::string_view part, in
                                     options);
   XmlDocPtr doc(raw);
   const bool well_formed = ctxt->wellFormed != 0;
+  const xmlError* thread_error = xmlGetLastError();
+  const bool out_of_memory = ctxt->errNo == XML_ERR_NO_MEMORY ||
+                             (thread_error != nullptr && thread_error->code == XML_ERR_NO_MEMORY);
   if (!first.seen && (doc == nullptr || !well_formed)) {
     if (const xmlError* last = xmlCtxtGetLastError(ctxt); last != nullptr && last->message != nullptr) {
       first.seen = true;
@@ -125,6 +149,9 @@ Result<XmlDocPtr> ParseXmlPart(std::string_view bytes, std::string_view part, in
   }
   xmlFreeParserCtxt(ctxt);
 
+  if (out_of_memory || first.code == XML_ERR_NO_MEMORY) {
+    return MakeError(ErrorKind::kLimitExceeded, part_name + ": out of memory while reading the XML");
+  }
   if (first.seen || doc == nullptr || !well_formed) {
     std::string reason = first.seen ? OneLine(first.message) : std::string("not well-formed XML");
     if (reason.find("Excessive depth") != std::string::npos) {

@@ -3,9 +3,9 @@
 // Decisions:
 //   - Word boxes are Tesseract's ink boxes horizontally and their text line's
 //     box vertically, so that every word of a line has the same centre (the
-//     layout clusters lines by vertical centre); the font size is the line
-//     height / 1.0, rounded to 0.5 pt (ink from ascender to descender is about
-//     one em), which keeps body text in one size bin for heading detection.
+//     layout clusters lines by vertical centre); the font size is the line's
+//     ink height scaled by the letters it holds (SizeLine), rounded to 0.5 pt,
+//     which keeps body text in one size bin for heading detection.
 //   - Tesseract reads printed check boxes as junk ("D", "El", "[]", "0"); words
 //     overlapping a box found by FindTickBoxes are dropped and the box's
 //     "☒"/"☐" word takes their place. Words made only of table rules ("|",
@@ -63,7 +63,16 @@ void LimitThreads() {
   if (!preset) omp_set_dynamic(1);
 }
 
+// Leptonica writes its warnings ("Warning in pixFindSkew…: max found at
+// sweep edge") to stderr; the CLI's stderr carries one line, the error, or
+// nothing. Its messages are dropped, once for the process.
+void SilenceLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { leptSetStderrHandler([](const char*) {}); });
+}
+
 PixPtr ToPix(const GrayImage& image) {
+  SilenceLeptonica();
   PixPtr pix(pixCreate(image.width, image.height, 8));
   if (!pix) return pix;
   l_uint32* data = pixGetData(pix.get());
@@ -140,6 +149,13 @@ std::vector<pdf::Word> FindTickBoxesPix(Pix* gray, double ppp, TickEncoding enco
     bool sides = true;
     for (int s = 0; s < 4 && sides; ++s) sides = SideCoverage(bin.get(), x, y, w, h, t, s) >= 0.85;
     if (!sides) continue;
+    // A box has square corners; round letters ("o", "O", "D", "0") whose
+    // sides touch their bounding box have empty corners.
+    bool corners = true;
+    for (int cy : {y, y + h - t}) {
+      for (int cx : {x, x + w - t}) corners = corners && InkDensity(bin.get(), cx, cy, cx + t, cy + t) >= 0.25;
+    }
+    if (!corners) continue;
     // Border thickness: ink run from the left edge along the middle row.
     const int inset = t + std::max(1, static_cast<int>(std::lround(w * 0.08)));
     const double density = InkDensity(bin.get(), x + inset, y + inset, x + w - inset, y + h - inset);
@@ -168,6 +184,82 @@ std::vector<pdf::Word> FindTickBoxesPix(Pix* gray, double ppp, TickEncoding enco
     out.push_back(std::move(word));
   }
   return out;
+}
+
+// Table rules: ink that survives an opening with a line element `min_len`
+// long (horizontal or vertical), after closing 1–2 px breaks along the line.
+std::vector<Box> FindRulesPix(Pix* gray, double ppp) {
+  std::vector<Box> out;
+  PixPtr bin(pixThresholdToBinary(gray, 160));
+  if (!bin) return out;
+  const double max_thick = 4.0 / ppp;
+  for (int dir = 0; dir < 2; ++dir) {
+    const bool horizontal = dir == 0;
+    const int len = std::max(8, static_cast<int>(std::lround((horizontal ? 24.0 : 14.0) / ppp)));
+    const int gap = std::max(2, static_cast<int>(std::lround(1.0 / ppp)));
+    PixPtr closed(horizontal ? pixCloseBrick(nullptr, bin.get(), gap, 1) : pixCloseBrick(nullptr, bin.get(), 1, gap));
+    if (!closed) continue;
+    PixPtr opened(horizontal ? pixOpenBrick(nullptr, closed.get(), len, 1) : pixOpenBrick(nullptr, closed.get(), 1, len));
+    if (!opened) continue;
+    BoxaPtr boxa(pixConnComp(opened.get(), nullptr, 8));
+    if (!boxa) continue;
+    const int n = boxaGetCount(boxa.get());
+    for (int i = 0; i < n; ++i) {
+      l_int32 x, y, w, h;
+      if (boxaGetBoxGeometry(boxa.get(), i, &x, &y, &w, &h) != 0) continue;
+      if (horizontal ? (h > max_thick || w < len) : (w > max_thick || h < len)) continue;
+      out.push_back(Box{x * ppp, y * ppp, (x + w) * ppp, (y + h) * ppp});
+    }
+  }
+  return out;
+}
+
+// Sets the font size of the words [begin, end) of one text line from the
+// line's ink height and the letters it holds: ink from cap height to
+// baseline is ~0.72 em, x-height ~0.52 em, descenders add ~0.22 em. A line's
+// ink height alone varies with its letters ("agency" vs "No."), which would
+// split paragraphs and fake headings. Rounded to 0.5 pt.
+// `ink` holds the words' own ink boxes (a text line's box also covers
+// printed boxes and rules Tesseract took into the line).
+void SizeLine(std::vector<pdf::Word>& words, std::size_t begin, std::vector<Box>& ink) {
+  if (begin >= words.size() || ink.size() != words.size() - begin) {
+    ink.clear();
+    return;
+  }
+  // Per word: ink height over the part of the em its letters cover; the
+  // line's size is the median, weighted by letters (robust to a word whose
+  // ink box caught a speck or a rule).
+  std::vector<std::pair<double, std::size_t>> ems;
+  std::size_t letters = 0;
+  for (std::size_t i = begin; i < words.size(); ++i) {
+    bool ascent = false, descent = false;
+    const std::u32string cps = DecodeUtf8(words[i].text);
+    for (char32_t c : cps) {
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0 ||
+          std::u32string_view(U"bdfhiklt()[]{}/\\|!?'\"%&#@$").find(c) != std::u32string_view::npos) {
+        ascent = true;
+      }
+      if (std::u32string_view(U"gjpqyQ()[]{},;|").find(c) != std::u32string_view::npos) descent = true;
+    }
+    const double h = ink[i - begin].height();
+    if (h <= 0 || cps.empty()) continue;
+    ems.emplace_back(h / ((ascent ? 0.72 : 0.52) + (descent ? 0.22 : 0.0)), cps.size());
+    letters += cps.size();
+  }
+  ink.clear();
+  if (ems.empty()) return;
+  std::sort(ems.begin(), ems.end());
+  std::size_t seen = 0;
+  double em = ems.back().first;
+  for (const auto& [e, n] : ems) {
+    seen += n;
+    if (2 * seen >= letters) {
+      em = e;
+      break;
+    }
+  }
+  const double size = std::max(4.0, std::round(em * 2) / 2);
+  for (std::size_t i = begin; i < words.size(); ++i) words[i].font_size = size;
 }
 
 bool OnlyRules(std::string_view text) {
@@ -204,6 +296,13 @@ std::vector<pdf::Word> FindTickBoxes(const GrayImage& image, double points_per_p
   PixPtr pix = ToPix(image);
   if (!pix) return {};
   return FindTickBoxesPix(pix.get(), points_per_pixel, encoding, unclear);
+}
+
+std::vector<Box> FindRules(const GrayImage& image, double points_per_pixel) {
+  if (image.width <= 0 || image.height <= 0) return {};
+  PixPtr pix = ToPix(image);
+  if (!pix) return {};
+  return FindRulesPix(pix.get(), points_per_pixel);
 }
 
 std::string GuessLanguage(const std::vector<pdf::Word>& words) {
@@ -274,6 +373,7 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
 
   std::vector<UnclearBox> unclear;
   std::vector<pdf::Word> ticks = FindTickBoxesPix(page, ppp, TickEncoding::kImage, &unclear);
+  result.rules = FindRulesPix(page, ppp);
 
   tesseract::TessBaseAPI& api = engine_->api;
   api.SetImage(page);
@@ -286,15 +386,15 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
     constexpr auto kWord = tesseract::RIL_WORD;
     constexpr auto kLine = tesseract::RIL_TEXTLINE;
     Box line_box;
-    double line_size = 0;
     std::size_t line_start = 0;
+    std::vector<Box> line_ink;  // ink boxes of the words kept since line_start
     do {
       if (it->Empty(kWord)) continue;
       if (it->IsAtBeginningOf(kLine)) {
         int l, t, r, b;
         it->BoundingBox(kLine, &l, &t, &r, &b);
         line_box = Box{l * ppp, t * ppp, r * ppp, b * ppp};
-        line_size = std::max(4.0, std::round(line_box.height() * 2) / 2);
+        SizeLine(result.words, line_start, line_ink);
         line_start = result.words.size();
       }
       std::unique_ptr<char[]> text(it->GetUTF8Text(kWord));
@@ -306,8 +406,9 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
       pdf::Word w;
       w.text = std::move(s);
       w.box = Box{l * ppp, std::min(line_box.y0, t * ppp), r * ppp, std::max(line_box.y1, b * ppp)};
-      w.font_size = line_size;
+      w.font_size = 0;  // SizeLine sets it when the line is complete
       w.space_after = true;
+      w.tick_encoding = TickEncoding::kImage;  // read from the scan (layout.h Word)
       w.confidence = std::clamp(it->Confidence(kWord) / 100.0, 0.0, 1.0);
       // Junk read from a printed box: the box's own word replaces it.
       bool on_box = false;
@@ -323,8 +424,9 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
                                                                pct + " confidence"});
       }
       result.words.push_back(std::move(w));
-      (void)line_start;
+      line_ink.push_back(ink);
     } while (it->Next(kWord));
+    SizeLine(result.words, line_start, line_ink);
   }
   api.Clear();
   result.mean_confidence = conf_n > 0 ? conf_sum / static_cast<double>(conf_n) : 0;

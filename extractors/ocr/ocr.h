@@ -64,7 +64,15 @@ struct PageResult {
   double mean_confidence = 0;     // 0..1 over text words
   double skew_degrees = 0;        // the skew corrected before recognition
   std::vector<Warning> warnings;  // page-level (e.g. unclear boxes with no word near)
+  std::vector<Box> rules;         // table rules (FindRules), points, displayed frame
 };
+
+// Finds the ruled lines of tables on `image`: straight horizontal or vertical
+// ink runs at least 24 pt long and at most 3 pt thick (morphological opening
+// with a long line element, then connected components). Returned as thin
+// boxes in points (pixel × `points_per_pixel`); a box wider than tall is a
+// horizontal rule. Text, tick boxes and underlines shorter than 24 pt are not rules.
+std::vector<Box> FindRules(const GrayImage& image, double points_per_pixel);
 
 // Reads documents page by page with one Tesseract instance. Construct once
 // per document; not thread-safe itself (one per thread).

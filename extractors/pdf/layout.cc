@@ -283,6 +283,7 @@ struct Tok {
   double size = 0;
   bool bold = false;
   bool space_after = false;
+  bool scanned = false;           // read by OCR (Word::tick_encoding kImage)
   std::vector<Warning> warnings;  // from Word::warnings
   bool only_ticks() const {
     std::size_t n = 0;
@@ -360,6 +361,7 @@ bool MakeTok(const Word& w, const Frame& frame, Tok& out) {
   out.box = frame.ToReading(w.box);
   out.size = w.font_size > 0 ? w.font_size : out.box.height() / 1.3;
   out.bold = IsBoldFont(w.font);
+  out.scanned = w.tick_encoding == TickEncoding::kImage;
   out.space_after = w.space_after;
   out.warnings = w.warnings;
   std::u32string run;  // pending ordinary text
@@ -667,11 +669,28 @@ bool IsPageNumberText(const std::string& text) {
   return false;
 }
 
+// A table drawn with rules (a scan's grid, PageText::rules): grid rows and
+// columns come from the rules, a missing rule between two grid cells merges
+// them (col_span across, Cell::merged down), and each word goes to the cell
+// under its centre.
+struct RuledCell {
+  int row = 0, column = 0, col_span = 1, row_span = 1;
+  bool merged = false;  // continues the cell above: no rule between them
+  std::vector<Tok> toks;
+  std::vector<Line> lines;
+};
+struct RuledTable {
+  Box box;  // reading frame
+  int rows = 0, columns = 0;
+  std::vector<RuledCell> cells;  // row-major, continuation cells included
+};
+
 struct PageLines {
   int number = 0;
   Frame frame;
   std::vector<Line> lines;
   std::vector<char> furniture;  // per line: 0 body, 'h' header, 'f' footer
+  std::vector<RuledTable> ruled;  // top to bottom; their words are not in `lines`
 };
 
 void MarkFurniture(std::vector<PageLines>& pages) {
@@ -703,7 +722,21 @@ void MarkFurniture(std::vector<PageLines>& pages) {
       const std::string key = FurnitureKey(text);
       const auto& m = z == 'h' ? top : bottom;
       auto it = m.find(key);
-      const bool repeated = it != m.end() && it->second.size() >= 2;
+      bool repeated = it != m.end() && it->second.size() >= 2;
+      // OCR reads a running header differently from page to page ("Informe
+      // artículo 7" / "Informe artículo 7 Colombia 2022"): for scanned lines
+      // a key that starts another page's key (or is started by it), at least
+      // 12 characters long, counts as repeated.
+      const bool scanned = !l.toks.empty() && l.toks.front().scanned;
+      if (!repeated && scanned && key.size() >= 12) {
+        for (const auto& [other, on_pages] : m) {
+          if (other == key || other.size() < 12 || (on_pages.size() == 1 && on_pages.count(p.number) > 0)) continue;
+          if (other.rfind(key, 0) == 0 || key.rfind(other, 0) == 0) {
+            repeated = true;
+            break;
+          }
+        }
+      }
       if (repeated || IsPageNumberText(text)) p.furniture[i] = z;
     }
   }
@@ -1153,6 +1186,26 @@ struct DocStats {
   Vocabulary vocab;
 };
 
+// A bullet as OCR reads it: Tesseract has no bullet glyphs and reads "•",
+// "▪", "➢" as "e", "o", "«", "°", "+", "©" and the like. Taken for a bullet
+// only at the start of a line, as its own word, followed by a gap wider than
+// a space (0.5 em; letters that are words — "e", "o" — need 0.8 em).
+std::optional<std::string> OcrBulletLabel(const Tok& t, const Tok& next) {
+  static const std::u32string_view kSymbols[] = {U"+", U"+.", U"«", U"»", U"°", U"©", U"®", U"¢", U"*", U"·",
+                                                 U"•", U"-", U"—", U"–", U"~", U">", U"»>", U"¥", U"§", U"@"};
+  static const std::u32string_view kLetters[] = {U"e", U"o", U"O", U"e.", U"o.", U"eo", U"oe", U"°e", U"e°", U"«e"};
+  const std::u32string w = DecodeUtf8(t.text);
+  const double gap = next.box.x0 - t.box.x1;
+  const double em = std::max(4.0, t.size);
+  for (std::u32string_view k : kSymbols) {
+    if (w == k && gap > 0.5 * em) return std::string("•");
+  }
+  for (std::u32string_view k : kLetters) {
+    if (w == k && gap > 0.8 * em) return std::string("•");
+  }
+  return std::nullopt;
+}
+
 // "1." "2)" "a)" "iv." "(3)" — a list number standing alone before the item text.
 bool IsListNumber(std::string_view w) {
   const std::u32string u = DecodeUtf8(w);
@@ -1173,6 +1226,9 @@ int HeadingLevel(const Line& first, const std::string& text, const DocStats& st)
   for (char32_t c : t) words += c == ' ' ? 1 : 0;
   if (words > 25 || t.empty()) return 0;
   if (t.back() == '.' && words > 12) return 0;
+  // OCR sizes come from ink heights and are noisy: a scanned sentence
+  // (ending with '.', ',' or ';') is never taken for a heading by its size.
+  if (first.toks.front().scanned && (t.back() == '.' || t.back() == ',' || t.back() == ';') && words > 3) return 0;
   int level = 0;
   if (first.size >= st.body_size * 1.15) {
     level = 1;
@@ -1236,6 +1292,7 @@ void EmitParagraphs(const std::vector<Line>& lines, std::size_t b, std::size_t e
     std::size_t skip = 0;
     if (l.toks.size() > 1) {
       bullet = BulletLabel(DecodeUtf8(l.toks[0].text));
+      if (!bullet && l.toks[0].scanned) bullet = OcrBulletLabel(l.toks[0], l.toks[1]);
       if (!bullet && !l.bold && l.size < st.body_size * 1.15 && IsListNumber(l.toks[0].text) &&
           l.toks[1].box.x0 - l.toks[0].box.x1 > 0.3 * l.size) {
         bullet = l.toks[0].text;
@@ -1392,6 +1449,184 @@ void LayoutRegion(const std::vector<Line>& lines, int page, const Frame& frame, 
   EmitParagraphs(lines, para_start, lines.size(), page, frame, st, out);
 }
 
+// ---- ruled tables (scans) ------------------------------------------------------------
+
+// Sorted coordinates with neighbours closer than `tol` merged (their mean).
+std::vector<double> MergeCoords(std::vector<double> v, double tol) {
+  std::sort(v.begin(), v.end());
+  std::vector<double> out;
+  double sum = 0;
+  int n = 0;
+  for (double x : v) {
+    if (n > 0 && x - sum / n > tol) {
+      out.push_back(sum / n);
+      sum = 0;
+      n = 0;
+    }
+    sum += x;
+    ++n;
+  }
+  if (n > 0) out.push_back(sum / n);
+  return out;
+}
+
+// Finds the grids formed by `rules` (reading frame): horizontal and vertical
+// rules that meet (within 3 pt) are one table when there are at least two of
+// each and the grid has two or more cells. Takes the tokens whose centre lies
+// in a table out of `toks` into its cells. Tables come out top to bottom.
+std::vector<RuledTable> FindRuledTables(const std::vector<Box>& rules, std::vector<Tok>& toks) {
+  constexpr double kTol = 3.0, kMerge = 4.5;
+  std::vector<Box> h, v;
+  for (const Box& b : rules) (b.width() >= b.height() ? h : v).push_back(b);
+  std::vector<RuledTable> out;
+  if (h.size() < 2 || v.size() < 2) return out;
+  const std::size_t n = h.size() + v.size();
+  std::vector<std::size_t> parent(n);
+  for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+  auto find = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (std::size_t i = 0; i < h.size(); ++i) {
+    for (std::size_t j = 0; j < v.size(); ++j) {
+      const Box& a = h[i];
+      const Box& b = v[j];
+      if (b.x0 - kTol <= a.x1 && b.x1 + kTol >= a.x0 && a.y0 - kTol <= b.y1 && a.y1 + kTol >= b.y0) {
+        parent[find(i)] = find(h.size() + j);
+      }
+    }
+  }
+  std::map<std::size_t, std::pair<std::vector<Box>, std::vector<Box>>> groups;
+  for (std::size_t i = 0; i < h.size(); ++i) groups[find(i)].first.push_back(h[i]);
+  for (std::size_t j = 0; j < v.size(); ++j) groups[find(h.size() + j)].second.push_back(v[j]);
+  for (auto& [root, g] : groups) {
+    const std::vector<Box>& gh = g.first;
+    const std::vector<Box>& gv = g.second;
+    if (gh.size() < 2 || gv.size() < 2) continue;
+    Box box = gh.front();
+    for (const Box& b : gh) box = Union(box, b);
+    for (const Box& b : gv) box = Union(box, b);
+    std::vector<double> ys, xs;
+    for (const Box& b : gh) ys.push_back((b.y0 + b.y1) / 2);
+    for (const Box& b : gv) xs.push_back((b.x0 + b.x1) / 2);
+    ys = MergeCoords(ys, kMerge);
+    xs = MergeCoords(xs, kMerge);
+    // A side without its rule (open-sided tables) is still an edge.
+    if (xs.front() > box.x0 + kMerge) xs.insert(xs.begin(), box.x0);
+    if (xs.back() < box.x1 - kMerge) xs.push_back(box.x1);
+    if (ys.front() > box.y0 + kMerge) ys.insert(ys.begin(), box.y0);
+    if (ys.back() < box.y1 - kMerge) ys.push_back(box.y1);
+    const int R = static_cast<int>(ys.size()) - 1, C = static_cast<int>(xs.size()) - 1;
+    if (R < 1 || C < 1 || R * C < 2) continue;
+    // Is there a rule at column edge c across row band r / at row edge r across column band c?
+    auto vdiv = [&](int c, int r) {
+      if (c == 0 || c == C) return true;
+      const double mid = (ys[static_cast<std::size_t>(r)] + ys[static_cast<std::size_t>(r) + 1]) / 2;
+      for (const Box& b : gv) {
+        if (std::fabs((b.x0 + b.x1) / 2 - xs[static_cast<std::size_t>(c)]) <= kMerge && b.y0 - kTol <= mid &&
+            b.y1 + kTol >= mid) {
+          return true;
+        }
+      }
+      return false;
+    };
+    auto hdiv = [&](int r, int c) {
+      if (r == 0 || r == R) return true;
+      const double mid = (xs[static_cast<std::size_t>(c)] + xs[static_cast<std::size_t>(c) + 1]) / 2;
+      for (const Box& b : gh) {
+        if (std::fabs((b.y0 + b.y1) / 2 - ys[static_cast<std::size_t>(r)]) <= kMerge && b.x0 - kTol <= mid &&
+            b.x1 + kTol >= mid) {
+          return true;
+        }
+      }
+      return false;
+    };
+    RuledTable t;
+    t.box = box;
+    t.rows = R;
+    t.columns = C;
+    // owner[r][c]: the cell (index) holding grid position (r, c): the origin of a merged cell.
+    std::vector<std::vector<int>> owner(static_cast<std::size_t>(R), std::vector<int>(static_cast<std::size_t>(C), -1));
+    std::vector<int> origin;  // per cell: index of the cell that holds its words
+    for (int r = 0; r < R; ++r) {
+      for (int c = 0; c < C;) {
+        int c2 = c;
+        while (c2 + 1 < C && !vdiv(c2 + 1, r)) ++c2;
+        RuledCell cell;
+        cell.row = r;
+        cell.column = c;
+        cell.col_span = c2 - c + 1;
+        int org = static_cast<int>(t.cells.size());
+        if (r > 0) {
+          bool open_above = true;
+          for (int k = c; k <= c2 && open_above; ++k) open_above = !hdiv(r, k);
+          const int above = owner[static_cast<std::size_t>(r) - 1][static_cast<std::size_t>(c)];
+          if (open_above && above >= 0 && t.cells[static_cast<std::size_t>(above)].column == c &&
+              t.cells[static_cast<std::size_t>(above)].col_span == cell.col_span) {
+            cell.merged = true;
+            org = origin[static_cast<std::size_t>(above)];
+            ++t.cells[static_cast<std::size_t>(org)].row_span;
+          }
+        }
+        origin.push_back(org);
+        for (int k = c; k <= c2; ++k) owner[static_cast<std::size_t>(r)][static_cast<std::size_t>(k)] = org;
+        t.cells.push_back(std::move(cell));
+        c = c2 + 1;
+      }
+    }
+    auto band = [](const std::vector<double>& edges, double x) {
+      int k = 0;
+      for (std::size_t i = 1; i + 1 < edges.size(); ++i) {
+        if (x >= edges[i]) k = static_cast<int>(i);
+      }
+      return k;
+    };
+    std::vector<Tok> rest;
+    for (Tok& tok : toks) {
+      const double cx = (tok.box.x0 + tok.box.x1) / 2, cy = (tok.box.y0 + tok.box.y1) / 2;
+      if (cx < box.x0 - kTol || cx > box.x1 + kTol || cy < box.y0 - kTol || cy > box.y1 + kTol) {
+        rest.push_back(std::move(tok));
+        continue;
+      }
+      const int r = band(ys, cy), c = band(xs, cx);
+      t.cells[static_cast<std::size_t>(owner[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)])].toks.push_back(
+          std::move(tok));
+    }
+    toks = std::move(rest);
+    for (RuledCell& cell : t.cells) {
+      if (!cell.toks.empty()) cell.lines = BuildLines(std::move(cell.toks));
+      cell.toks.clear();
+    }
+    out.push_back(std::move(t));
+  }
+  std::sort(out.begin(), out.end(), [](const RuledTable& a, const RuledTable& b) { return a.box.y0 < b.box.y0; });
+  return out;
+}
+
+// The Table block of a ruled table: each cell's lines laid out as paragraphs
+// (never headings: a cell's size and weight say nothing about outline level).
+Block RuledTableBlock(const RuledTable& t, int page, const Frame& frame, const DocStats& st) {
+  Table table;
+  table.columns = t.columns;
+  table.rows.resize(static_cast<std::size_t>(t.rows));
+  for (const RuledCell& rc : t.cells) {
+    Cell c;
+    c.column = rc.column;
+    c.col_span = rc.col_span;
+    c.row_span = rc.row_span;
+    c.merged = rc.merged;
+    if (!rc.merged && !rc.lines.empty()) {
+      EmitParagraphs(rc.lines, 0, rc.lines.size(), page, frame, st, c.blocks);
+      for (Block& b : c.blocks) b.paragraph.heading_level = 0;
+    }
+    table.rows[static_cast<std::size_t>(rc.row)].cells.push_back(std::move(c));
+  }
+  Block blk = Block::MakeTable(std::move(table));
+  blk.where.page = page;
+  blk.where.box = frame.ToDisplay(t.box);
+  return blk;
+}
+
 void AddWords(const std::vector<Line>& lines, Vocabulary& vocab) {
   for (const Line& l : lines) {
     for (const Tok& t : l.toks) {
@@ -1450,6 +1685,14 @@ void BuildDocument(const std::vector<PageText>& pages, Document& doc) {
     for (const Tok& t : toks) {
       if (!t.only_ticks()) size_weight[std::lround(t.size * 2)] += static_cast<double>(t.text.size());
     }
+    if (!page.rules.empty()) {
+      std::vector<Box> rules;
+      for (const Box& b : page.rules) rules.push_back(pl.frame.ToReading(b));
+      pl.ruled = FindRuledTables(rules, toks);
+      for (const RuledTable& t : pl.ruled) {
+        for (const RuledCell& c : t.cells) AddWords(c.lines, st.vocab);
+      }
+    }
     pl.lines = BuildLines(std::move(toks));
     AddWords(pl.lines, st.vocab);
     pls.push_back(std::move(pl));
@@ -1507,18 +1750,37 @@ void BuildDocument(const std::vector<PageText>& pages, Document& doc) {
       blk.where.box = pl.frame.ToDisplay(l.box);
       doc.furniture.push_back(std::move(blk));
     }
-    std::vector<Region> regions = MakeRegions(std::move(body));
-    for (std::size_t r = 0; r < regions.size(); ++r) {
-      // Only the last region of a page can leave a table open for the next page.
-      std::optional<OpenTable> none;
-      LayoutRegion(regions[r].lines, pl.number, pl.frame, st, doc.body, r == 0 ? open : none);
-      if (r + 1 == regions.size()) {
-        if (r != 0) open = std::move(none);
-      } else if (r == 0) {
+    // Lines above each ruled table are laid out before it.
+    auto layout_lines = [&](std::vector<Line> chunk) {
+      std::vector<Region> regions = MakeRegions(std::move(chunk));
+      for (std::size_t r = 0; r < regions.size(); ++r) {
+        // Only the last region of a page can leave a table open for the next page.
+        std::optional<OpenTable> none;
+        LayoutRegion(regions[r].lines, pl.number, pl.frame, st, doc.body, r == 0 ? open : none);
+        if (r + 1 == regions.size()) {
+          if (r != 0) open = std::move(none);
+        } else if (r == 0) {
+          open.reset();
+        }
+      }
+      if (regions.empty()) open.reset();
+    };
+    std::vector<Line> chunk;
+    std::size_t gi = 0;
+    for (Line& l : body) {
+      while (gi < pl.ruled.size() && (l.box.y0 + l.box.y1) / 2 > pl.ruled[gi].box.y0) {
+        layout_lines(std::move(chunk));
+        chunk.clear();
+        doc.body.push_back(RuledTableBlock(pl.ruled[gi++], pl.number, pl.frame, st));
         open.reset();
       }
+      chunk.push_back(std::move(l));
     }
-    if (regions.empty()) open.reset();
+    if (!chunk.empty() || gi == pl.ruled.size()) layout_lines(std::move(chunk));
+    for (; gi < pl.ruled.size(); ++gi) {
+      doc.body.push_back(RuledTableBlock(pl.ruled[gi], pl.number, pl.frame, st));
+      open.reset();
+    }
   }
 }
 

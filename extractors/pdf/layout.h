@@ -38,6 +38,13 @@
 //   7. the remaining lines → paragraphs (gaps, indents, bullets), headings
 //      (font size, bold, numbering), hyphenated line ends joined by the rule
 //      of DecideLineJoin.
+// Scanned pages (words with tick_encoding kImage, from extractors/ocr) also
+// get: tables from their ruled grid (PageText::rules) before step 3, each
+// word in the cell under its centre, spans from missing rules; bullets as
+// Tesseract reads them ("e", "°", "«", "+") followed by a wide gap start
+// list items; a scanned sentence is never a heading by its (ink-estimated)
+// size; a running header counts as repeated when its text starts, or is
+// started by, another page's (OCR drops or misreads part of it).
 //
 // Units: PDF points; boxes top-left origin, y down (document.h Box).
 // Thread-safety: pure functions of their arguments.
@@ -77,6 +84,12 @@ struct PageText {
   double width = 0;           // displayed width, points
   double height = 0;          // displayed height, points
   std::vector<Word> words;    // any order
+  // Table rules seen on the rendered page (scans: ocr::FindRules), as thin
+  // boxes in displayed coordinates; a box wider than tall is horizontal.
+  // Where they form a grid (≥ 2 horizontal and ≥ 2 vertical rules that meet),
+  // the grid's cells decide the table (rows, columns, spans) instead of
+  // aligned text: see BuildDocument. Empty for text-layer pages.
+  std::vector<Box> rules;
 };
 
 // Appends to `doc` the blocks of `pages` (body, furniture) and page warnings

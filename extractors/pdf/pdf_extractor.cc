@@ -435,6 +435,7 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       continue;
     }
     pt.words = std::move(r->words);
+    pt.rules = std::move(r->rules);
     doc.ocr = true;
     for (Warning& w : r->warnings) {
       w.message = "page " + std::to_string(i + 1) + ": " + w.message;

@@ -1,10 +1,17 @@
 #include "cli/commands.h"
 
 #include <openssl/evp.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <new>
 
 #include "analysis/analyzer.h"
 #include "core/result.h"
@@ -49,15 +56,93 @@ std::string Sha256Hex(const std::string& bytes) {
   return out;
 }
 
-}  // namespace
+// ---- per-document limits (RunLimits) -------------------------------------------
 
-int Extract(const ExtractArgs& args) {
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+// The watchdog's line, formatted before the timer is armed: the SIGALRM
+// handler only calls write(2) and _exit(2), which are async-signal-safe.
+char g_time_limit_line[1024];
+std::size_t g_time_limit_length = 0;
+
+extern "C" void OnTimeLimit(int /*signal*/) {
+  ssize_t ignored = ::write(STDERR_FILENO, g_time_limit_line, g_time_limit_length);
+  (void)ignored;
+  ::_exit(kExitBadInput);
+}
+
+std::string Seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", s);
+  return buf;
+}
+
+// Arms the wall-clock watchdog (setitimer ITIMER_REAL → SIGALRM; timers are
+// not inherited by child processes) and caps the address space.
+void ArmLimits(const std::string& file, const RunLimits& limits) {
+  if (limits.time_limit_seconds > 0) {
+    std::string line = "vareport: " + file + ": time limit of " + Seconds(limits.time_limit_seconds) + " s exceeded";
+    for (char& c : line) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    line = line.substr(0, sizeof g_time_limit_line - 2) + "\n";
+    std::copy(line.begin(), line.end(), g_time_limit_line);
+    g_time_limit_length = line.size();
+    struct sigaction sa = {};
+    sa.sa_handler = OnTimeLimit;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGALRM, &sa, nullptr);
+    struct itimerval timer = {};
+    const double whole = std::floor(limits.time_limit_seconds);
+    timer.it_value.tv_sec = static_cast<time_t>(whole);
+    timer.it_value.tv_usec = static_cast<suseconds_t>((limits.time_limit_seconds - whole) * 1e6);
+    ::setitimer(ITIMER_REAL, &timer, nullptr);
+  }
+  if (limits.memory_limit_mb > 0 && !kAddressSanitizer) {  // ASan reserves terabytes of address space
+    struct rlimit rl = {};
+    ::getrlimit(RLIMIT_AS, &rl);
+    const rlim_t cap = static_cast<rlim_t>(limits.memory_limit_mb) << 20;
+    if (rl.rlim_max == RLIM_INFINITY || cap < rl.rlim_max) rl.rlim_max = cap;
+    rl.rlim_cur = std::min(cap, rl.rlim_max);
+    ::setrlimit(RLIMIT_AS, &rl);
+  }
+}
+
+// Once the result is complete the watchdog must not cut the output short.
+void DisarmWatchdog() {
+  struct itimerval zero = {};
+  ::setitimer(ITIMER_REAL, &zero, nullptr);
+}
+
+int OutOfMemory(const std::string& file, const RunLimits& limits) {
+  std::string msg = "out of memory";
+  if (limits.memory_limit_mb > 0) msg += " (limit of " + std::to_string(limits.memory_limit_mb) + " MiB)";
+  return Fail(file, MakeError(ErrorKind::kLimitExceeded, msg));
+}
+
+ExtractOptions OptionsFor(const RunLimits& limits) {
+  ExtractOptions options;
+  if (limits.time_limit_seconds > 0) options.time_limit_seconds = limits.time_limit_seconds;
+  return options;
+}
+
+int ExtractUnguarded(const ExtractArgs& args) {
   std::string rules_dir = args.rules_dir.empty() ? DefaultRulesDir() : args.rules_dir;
   Result<RuleSet> rules = LoadRules(rules_dir);
   if (!rules) return Fail("", rules.error());
   std::string bytes;
   if (Status s = ReadFileBytes(args.file, bytes); !s) return Fail(args.file, s.error());
-  Result<Document> doc = ExtractDocument(bytes);
+  Result<Document> doc = ExtractDocument(bytes, OptionsFor(args.limits));
   if (!doc) return Fail(args.file, doc.error());
   Report report = Analyze(*doc, *rules);
   report.file = std::filesystem::path(args.file).filename().string();
@@ -65,22 +150,43 @@ int Extract(const ExtractArgs& args) {
   report.format = FormatName(doc->format);
   report.pages = doc->pages;
   report.ocr = doc->ocr;
-  if (args.format == "json") {
-    std::cout << ToJson(report).dump(1, ' ', false, kJsonReplace) << "\n";
-  } else {
-    std::cout << ToText(report);
-  }
+  const std::string out = args.format == "json" ? ToJson(report).dump(1, ' ', false, kJsonReplace) + "\n"
+                                                : ToText(report);
+  DisarmWatchdog();
+  std::cout << out;
   std::cout.flush();
   return std::cout ? kExitOk : kExitInternal;
 }
 
-int Dump(const std::string& file) {
+int DumpUnguarded(const std::string& file, const RunLimits& limits) {
   std::string bytes;
   if (Status s = ReadFileBytes(file, bytes); !s) return Fail(file, s.error());
-  Result<Document> doc = ExtractDocument(bytes);
+  Result<Document> doc = ExtractDocument(bytes, OptionsFor(limits));
   if (!doc) return Fail(file, doc.error());
-  std::cout << ToJson(*doc).dump(1, ' ', false, kJsonReplace) << "\n";
+  const std::string out = ToJson(*doc).dump(1, ' ', false, kJsonReplace) + "\n";
+  DisarmWatchdog();
+  std::cout << out;
   return kExitOk;
+}
+
+}  // namespace
+
+int Extract(const ExtractArgs& args) {
+  ArmLimits(args.file, args.limits);
+  try {
+    return ExtractUnguarded(args);
+  } catch (const std::bad_alloc&) {
+    return OutOfMemory(args.file, args.limits);
+  }
+}
+
+int Dump(const std::string& file, const RunLimits& limits) {
+  ArmLimits(file, limits);
+  try {
+    return DumpUnguarded(file, limits);
+  } catch (const std::bad_alloc&) {
+    return OutOfMemory(file, limits);
+  }
 }
 
 int RulesCheck(const std::string& dir) {

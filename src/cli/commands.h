@@ -4,20 +4,34 @@
 // line on stderr; nothing partial goes to stdout.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace vareport::cli {
 
 enum ExitCode { kExitOk = 0, kExitBadInput = 2, kExitRuleError = 3, kExitInternal = 70 };
 
+// Limits of one `extract` or `dump` run, on top of the extractors' own
+// (ExtractOptions). Past the time limit the run stops with one line on stderr,
+// "vareport: FILE: time limit of N s exceeded", and exit status 2, whatever
+// it was doing: the extractors check the clock between pages and parts, and a
+// watchdog timer (SIGALRM) ends a run stuck inside one page or part (an
+// endless loop in a malformed file). Past the memory limit an allocation
+// fails: "vareport: FILE: out of memory (limit of N MiB)", exit status 2.
+struct RunLimits {
+  double time_limit_seconds = 120;  // wall clock for the whole run; 0: none
+  std::size_t memory_limit_mb = 0;  // address space (RLIMIT_AS); 0: none. Ignored under AddressSanitizer.
+};
+
 struct ExtractArgs {
   std::string file;
   std::string format = "text";  // json | text
   std::string rules_dir;        // empty: DefaultRulesDir()
+  RunLimits limits;
 };
 
 int Extract(const ExtractArgs& args);
-int Dump(const std::string& file);
+int Dump(const std::string& file, const RunLimits& limits = {});
 int RulesCheck(const std::string& dir);
 
 }  // namespace vareport::cli

@@ -6,12 +6,23 @@
 //   vareport rules check [DIR]
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <exception>
+#include <unistd.h>
 #include <iostream>
+#include <optional>
 
+#include "cli/batch_commands.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
+  // Tesseract's OpenMP runtime reads OMP_THREAD_LIMIT when the program is
+  // loaded, before main: one thread per document needs it in the environment
+  // already, so re-execute once with it set (several documents run at once).
+  if (std::getenv("OMP_THREAD_LIMIT") == nullptr) {
+    ::setenv("OMP_THREAD_LIMIT", "1", 1);
+    ::execv("/proc/self/exe", argv);  // returns only on failure: go on as we are
+  }
   CLI::App app{"vareport: reads victim-assistance reports (checklists, Article 7 Form J, national plans)"};
   app.set_version_flag("--version", std::string("vareport 0.1.0"));
   app.require_subcommand(1);
@@ -27,11 +38,22 @@ int main(int argc, char** argv) {
   CLI::App* dump = app.add_subcommand("dump", "Print the document model of a file as JSON");
   dump->add_option("file", dump_file, "PDF or Word file")->required();
 
+  // Per-document limits (cli/commands.h RunLimits), for extract and dump.
+  for (CLI::App* sub : {ex, dump}) {
+    sub->add_option("--time-limit", extract.limits.time_limit_seconds,
+                    "seconds before the run stops with exit status 2 (default 120; 0: none)")
+        ->check(CLI::NonNegativeNumber);
+    sub->add_option("--memory-limit", extract.limits.memory_limit_mb,
+                    "address-space cap in MiB (default: none); past it, exit status 2");
+  }
+
   std::string rules_dir;
   CLI::App* rules = app.add_subcommand("rules", "Work with rule files");
   rules->require_subcommand(1);
   CLI::App* check = rules->add_subcommand("check", "Validate a rule folder against its schemas");
   check->add_option("dir", rules_dir, "rule folder (default: the one extract uses)");
+
+  vareport::cli::BatchCommands batch(app);  // ingest, status, list, show, reprocess, export
 
   try {
     app.parse(argc, argv);
@@ -40,8 +62,9 @@ int main(int argc, char** argv) {
   }
   try {
     if (ex->parsed()) return vareport::cli::Extract(extract);
-    if (dump->parsed()) return vareport::cli::Dump(dump_file);
+    if (dump->parsed()) return vareport::cli::Dump(dump_file, extract.limits);
     if (check->parsed()) return vareport::cli::RulesCheck(rules_dir);
+    if (std::optional<int> rc = batch.Run()) return *rc;
   } catch (const std::exception& e) {
     std::cerr << "vareport: internal error: " << e.what() << "\n";
     return vareport::cli::kExitInternal;

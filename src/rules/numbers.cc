@@ -5,8 +5,11 @@
 #include <unicode/numfmt.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <map>
@@ -48,18 +51,25 @@ bool IsSpaceSep(char32_t c) { return c == ' ' || c == 0x00A0 || c == 0x202F || c
 
 std::vector<NumberMatch> FindNumbers(std::string_view text, const std::string& lang) {
   const Separators sep = SeparatorsFor(lang);
-  std::u32string u = DecodeUtf8(text);
-  // Byte offset of each code point, to report positions in the UTF-8 text.
-  std::vector<std::size_t> at(u.size() + 1, 0);
+  // Code points and the byte offset of each in `text` itself, so that the
+  // offsets reported stay right when `text` holds invalid UTF-8 (each invalid
+  // sequence reads as one U+FFFD but keeps its own length in bytes).
+  if (text.size() > static_cast<std::size_t>(INT32_MAX)) text = text.substr(0, INT32_MAX);
+  std::u32string u;
+  std::vector<std::size_t> at;
+  u.reserve(text.size());
+  at.reserve(text.size() + 1);
   {
-    std::size_t b = 0;
-    for (std::size_t i = 0; i < u.size(); ++i) {
-      at[i] = b;
-      std::string tmp;
-      AppendUtf8(tmp, u[i]);
-      b += tmp.size();
+    const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+    const std::int32_t n = static_cast<std::int32_t>(text.size());
+    std::int32_t b = 0;
+    while (b < n) {
+      at.push_back(static_cast<std::size_t>(b));
+      UChar32 c;
+      U8_NEXT(s, b, n, c);
+      u.push_back(c < 0 ? static_cast<char32_t>(0xFFFD) : static_cast<char32_t>(c));
     }
-    at[u.size()] = b;
+    at.push_back(text.size());
   }
   std::vector<NumberMatch> out;
   std::size_t i = 0;

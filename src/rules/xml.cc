@@ -21,7 +21,11 @@ struct ErrorSink {
     auto* self = static_cast<ErrorSink*>(ctx);
     if (!self->first.empty() || e == nullptr) return;
     std::string msg = e->message ? e->message : "unknown error";
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    // One line: libxml2 continues some messages on a second line ("Bytes: 0x…").
+    for (char& c : msg) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    while (!msg.empty() && msg.back() == ' ') msg.pop_back();
     self->first = self->file + ":" + std::to_string(e->line) + ": " + msg;
   }
 };

@@ -13,6 +13,9 @@ Standard library only (PDF syntax written directly, ISO 32000-1), plus
                       Oui / Non / En partie, and inline before "Oui  Non".
   scan_checklist.pdf  vector_boxes.pdf rendered at 200 dpi in grey and wrapped
                       as an image-only PDF (no text layer), as a scanner would.
+  ruled_checklist.pdf a checklist table drawn with rules (two-row header with
+                      spanning cells, wrapped questions, a section row) and
+  scan_ruled.pdf      its 200 dpi image-only scan.
 
 Run from anywhere:  /usr/bin/python3 tests/data/make_ocr_form.py
 The outputs are committed; rerunning rewrites identical files.
@@ -218,11 +221,97 @@ def scan_of(src, name, dpi=200):
     w.write(os.path.join(OUT, name), catalog)
 
 
+# ---- ruled_checklist.pdf / scan_ruled.pdf -------------------------------------------
+
+def rule_ops(x0, top, x1, bottom):
+    """A cell border as four 0.8 pt lines (x0, top) – (x1, bottom), top-down coordinates."""
+    return [b"0 G 0.8 w %.2f %.2f m %.2f %.2f l S" % (x0, H - top, x1, H - top),
+            b"0 G 0.8 w %.2f %.2f m %.2f %.2f l S" % (x0, H - bottom, x1, H - bottom),
+            b"0 G 0.8 w %.2f %.2f m %.2f %.2f l S" % (x0, H - top, x0, H - bottom),
+            b"0 G 0.8 w %.2f %.2f m %.2f %.2f l S" % (x1, H - top, x1, H - bottom)]
+
+
+def ruled_checklist():
+    """A Word-style checklist table drawn with rules: a two-row header whose
+    "Response" cell spans Yes / No / Partly and whose "No." and "Question"
+    cells span both header rows; questions wrapped over two or three lines with
+    their boxes centred in the row; a section row across the whole table; a
+    comment in the last column; then bulleted objectives with a hanging indent."""
+    cols = [60, 92, 300, 340, 380, 430, 540]  # No. | Question | Yes | No | Partly | Comments
+    ops = [text_op(60, 50, "Checklist on Victim Assistance", 15, b"F2"),
+           text_op(60, 80, "1. Coordination and planning", 13, b"F2")]
+    top = 110
+    # Header: two rows of 16 pt.
+    r1, r2 = top + 16, top + 32
+    ops += rule_ops(cols[0], top, cols[6], r2)
+    for x in (cols[1], cols[2], cols[5]):
+        ops.append(b"0 G 0.8 w %.2f %.2f m %.2f %.2f l S" % (x, H - top, x, H - r2))
+    ops.append(b"0 G 0.8 w %.2f %.2f m %.2f %.2f l S" % (cols[2], H - r1, cols[5], H - r1))
+    for x in (cols[3], cols[4]):
+        ops.append(b"0 G 0.8 w %.2f %.2f m %.2f %.2f l S" % (x, H - r1, x, H - r2))
+    ops.append(text_op(64, top + 3, "No.", 10, b"F2"))
+    ops.append(text_op(96, top + 3, "Questions", 10, b"F2"))
+    ops.append(text_op(335, top + 3, "Response", 10, b"F2"))
+    ops.append(text_op(434, top + 3, "Comments", 10, b"F2"))
+    for x, label in ((308, "Yes"), (351, "No"), (386, "Partly")):
+        ops.append(text_op(x, r1 + 3, label, 10, b"F2"))
+    rows = [("1.1", ["Is there a national focal point (ministry or", "agency) responsible for overseeing victim",
+                     "assistance and its integration into policies?"], 2, "Ministry of Health."),
+            ("1.2", ["Is there a national action plan that covers", "mine survivors currently in force?"], 0, ""),
+            (None, ["Referral mechanism and directory of services"], None, ""),
+            ("1.3", ["Does a referral system exist that connects", "victims with health services?"], 1, ""),
+            ("1.4", ["Are survivors consulted on the plan?"], None, "Planned for 2025.")]
+    y = r2
+    for number, lines, chosen, comment in rows:
+        height = 8 + 12 * len(lines)
+        if number is None:  # a section row across the table
+            ops += rule_ops(cols[0], y, cols[6], y + height)
+            ops.append(text_op(64, y + 4, lines[0], 10, b"F2"))
+            y += height
+            continue
+        ops += rule_ops(cols[0], y, cols[6], y + height)
+        for x in cols[1:6]:
+            ops.append(b"0 G 0.8 w %.2f %.2f m %.2f %.2f l S" % (x, H - y, x, H - y - height))
+        ops.append(text_op(64, y + 4, number, 10))
+        for i, line in enumerate(lines):
+            ops.append(text_op(96, y + 4 + 12 * i, line, 10))
+        mid = y + height / 2 - 4.5
+        for i in range(3):
+            ops += box_ops(cols[2 + i] + 15, mid, chosen == i)
+        if comment:
+            ops.append(text_op(434, y + 4, comment, 10))
+        y += height
+    y += 24
+    ops.append(text_op(60, y, "Objectives for 2026", 11, b"F2"))
+    # Bulleted objectives with a hanging indent (OCR reads the bullets as "e", "°", "«"...).
+    items = [["Adopt the new National Victim Assistance Action Plan before 31 December 2026."],
+             ["Ensure that at least 75% of the members of the coordination mechanism are survivors",
+              "or representatives of their organisations within two years."],
+             ["Improve the referral of victims to available services."]]
+    y += 20
+    for item in items:
+        # A Symbol-font bullet: a filled disc of radius 2.2 pt on the x-height.
+        cx, cy, r, k = 74.5, H - y - 7.5, 2.2, 2.2 * 0.5523
+        ops.append(b"0 g %.2f %.2f m %.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f %.2f %.2f %.2f %.2f c "
+                   b"%.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f %.2f %.2f %.2f %.2f c f"
+                   % (cx + r, cy, cx + r, cy + k, cx + k, cy + r, cx, cy + r, cx - k, cy + r, cx - r, cy + k,
+                      cx - r, cy, cx - r, cy - k, cx - k, cy - r, cx, cy - r, cx + k, cy - r, cx + r, cy - k,
+                      cx + r, cy))
+        for line in item:
+            ops.append(text_op(90, y, line))
+            y += 15
+        y += 4
+    path = os.path.join(OUT, "ruled_checklist.pdf")
+    simple_pdf(path, ops)
+    return path
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     form_fields()
     src = vector_boxes()
     scan_of(src, "scan_checklist.pdf")
+    scan_of(ruled_checklist(), "scan_ruled.pdf")
 
 
 if __name__ == "__main__":

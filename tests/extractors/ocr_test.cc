@@ -2,11 +2,13 @@
 // decision to OCR a page, check boxes found in images (scans) and drawn as
 // vector graphics, and a whole scanned page read back into a table with ticks.
 // Inputs: tests/data/make_ocr_form.py (scan_checklist.pdf is vector_boxes.pdf
-// rendered at 200 dpi as an image-only PDF). The scan cases run Tesseract
+// rendered at 200 dpi as an image-only PDF; scan_ruled.pdf is ruled_checklist.pdf,
+// a table drawn with rules, scanned the same way). The scan cases run Tesseract
 // (a few seconds each): slow, but inside the suite's budget.
 #include "extractors/ocr/ocr.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -170,6 +172,164 @@ BOOST_AUTO_TEST_CASE(a_scanned_checklist_is_read_like_its_text_pdf) {  // slow: 
   int checked = 0;
   for (const Tick* t : AllTicks(*r)) checked += t->checked ? 1 : 0;
   BOOST_TEST(checked == 4);
+}
+
+// The cell of `table` at grid row `row` covering grid column `column`.
+const Cell* CellAt(const Table& table, std::size_t row, int column) {
+  if (row >= table.rows.size()) return nullptr;
+  for (const Cell& c : table.rows[row].cells) {
+    if (c.column <= column && column < c.column + c.col_span) return &c;
+  }
+  return nullptr;
+}
+
+std::string CellText(const Cell* c) { return c == nullptr ? "<none>" : PlainText(*c); }
+
+BOOST_AUTO_TEST_CASE(a_scanned_ruled_table_is_read_cell_by_cell) {  // slow: Tesseract
+  // Kind: tables drawn with rules in a scan. Text alignment alone splits the
+  // wrapped questions from the boxes centred beside them and cannot see the
+  // two-row header; the rules give rows, columns and spans.
+  const std::string bytes = ReadPdf("scan_ruled.pdf");
+  auto r = ExtractPdf(bytes, ExtractOptions{});
+  BOOST_REQUIRE(r.ok());
+  BOOST_REQUIRE(r->ocr);
+  const Table* table = nullptr;
+  for (const Block& b : r->body) {
+    if (b.kind == BlockKind::kTable && table == nullptr) table = b.table.get();
+  }
+  BOOST_REQUIRE(table != nullptr);
+  BOOST_TEST(table->columns == 6);
+  BOOST_REQUIRE_EQUAL(table->rows.size(), 7u);  // 2 header rows, 4 questions, 1 section row
+  // "Response" spans the three answer columns; "No." and "Questions" span both header rows.
+  const Cell* response = CellAt(*table, 0, 3);
+  BOOST_REQUIRE(response != nullptr);
+  BOOST_TEST(CellText(response) == "Response");
+  BOOST_TEST(response->col_span == 3);
+  BOOST_TEST(CellText(CellAt(*table, 1, 2)) == "Yes");
+  BOOST_TEST(CellText(CellAt(*table, 1, 4)) == "Partly");
+  BOOST_TEST(CellAt(*table, 1, 1)->merged);
+  BOOST_TEST(CellAt(*table, 0, 1)->row_span == 2);
+  // A question wrapped over three lines is one cell; its box is in its row.
+  const std::string q = CellText(CellAt(*table, 2, 1));
+  BOOST_TEST(q.find("focal point") != std::string::npos, q);
+  BOOST_TEST(q.find("policies?") != std::string::npos, q);
+  BOOST_TEST(CellText(CellAt(*table, 2, 5)).find("Ministry of Health") != std::string::npos);
+  // The section row is one cell across the table.
+  const Cell* section = CellAt(*table, 4, 0);
+  BOOST_REQUIRE(section != nullptr);
+  BOOST_TEST(section->col_span == 6);
+  BOOST_TEST(CellText(section).find("Referral mechanism") != std::string::npos);
+  // One box per answer cell, ticked where chosen: row 2 Partly, row 3 Yes, row 5 No, row 6 none.
+  const int chosen[7] = {-1, -1, 4, 2, -1, 3, -1};
+  for (std::size_t row : {2u, 3u, 5u, 6u}) {
+    for (int col = 2; col <= 4; ++col) {
+      const Cell* c = CellAt(*table, row, col);
+      BOOST_REQUIRE(c != nullptr);
+      BOOST_REQUIRE_MESSAGE(c->blocks.size() == 1 && c->blocks.front().paragraph.ticks.size() == 1,
+                            "row " << row << " column " << col << ": " << CellText(c));
+      const Tick& t = c->blocks.front().paragraph.ticks.front();
+      BOOST_TEST((t.encoding == TickEncoding::kImage));
+      BOOST_TEST(t.checked == (col == chosen[row]), "row " << row << " column " << col);
+    }
+  }
+  // No box outside the answer cells (letters of the bold header are not boxes).
+  BOOST_TEST(AllTicks(*r).size() == 12u);
+  // Kind: a scanned sentence is not a heading whatever its ink height, and
+  // a wrapped objective with a hanging indent stays one paragraph.
+  std::vector<const Paragraph*> items;
+  for (const Block& b : r->body) {
+    if (b.kind == BlockKind::kParagraph && b.where.box && b.where.box->x0 > 80) items.push_back(&b.paragraph);
+  }
+  BOOST_REQUIRE_EQUAL(items.size(), 3u);
+  BOOST_TEST(items[0]->text.find("Adopt the new National") != std::string::npos, items[0]->text);
+  BOOST_TEST(items[1]->text.find("survivors or representatives") != std::string::npos, items[1]->text);
+  BOOST_TEST(items[2]->text.find("Improve the referral") != std::string::npos, items[2]->text);
+  for (const Paragraph* p : items) BOOST_TEST(p->heading_level == 0);
+}
+
+pdf::Word Scanned(std::string text, double x0, double y0, double x1) {
+  pdf::Word w;
+  w.text = std::move(text);
+  w.box = Box{x0, y0, x1, y0 + 10};
+  w.font_size = 10;
+  w.space_after = true;
+  w.tick_encoding = TickEncoding::kImage;  // as ocr::Recognizer marks OCR words
+  w.confidence = 0.9;
+  return w;
+}
+
+BOOST_AUTO_TEST_CASE(bullets_read_as_letters_by_ocr_start_list_items) {
+  // Kind: Tesseract reads Symbol-font bullets as "e", "°", "«" (as in the
+  // corpus scans: "e Réaliser une évaluation…", "° Renforcer…"). At the start
+  // of a scanned line, followed by a wide gap, with the wrapped line aligned
+  // on the text (hanging indent), they are list items; the same letter in
+  // running text is not.
+  pdf::PageText page;
+  page.number = 1;
+  page.width = 595;
+  page.height = 842;
+  auto line = [&](double y, double x, std::vector<const char*> words) {
+    for (const char* w : words) {
+      const double width = 6.0 * std::strlen(w);
+      page.words.push_back(Scanned(w, x, y, x + width));
+      x += width + 3;
+    }
+  };
+  line(100, 72, {"Objectifs", "pour", "la", "période", "à", "venir"});
+  line(120, 72, {"e"});
+  line(120, 90, {"Réaliser", "une", "évaluation", "des", "besoins", "couvrant", "90", "%", "des", "survivants"});
+  line(134, 90, {"enregistrés", "d'ici", "fin", "2024."});
+  line(152, 72, {"°"});
+  line(152, 90, {"Renforcer", "la", "coordination", "entre", "les", "ministères."});
+  line(170, 72, {"«"});
+  line(170, 90, {"Adopter", "la", "norme", "nationale."});
+  line(200, 72, {"Le", "plan", "e", "le", "budget", "sont", "adoptés."});
+  Document doc;
+  pdf::BuildDocument({page}, doc);
+  std::vector<const Paragraph*> items;
+  for (const Block& b : doc.body) {
+    if (b.kind == BlockKind::kParagraph && b.paragraph.list_level == 0) items.push_back(&b.paragraph);
+  }
+  BOOST_REQUIRE_EQUAL(items.size(), 3u);
+  BOOST_TEST(items[0]->text == "Réaliser une évaluation des besoins couvrant 90 % des survivants enregistrés d'ici fin 2024.");
+  BOOST_TEST(items[0]->list_label == "•");
+  BOOST_TEST(items[1]->text.rfind("Renforcer", 0) == 0);
+  BOOST_TEST(items[2]->text.rfind("Adopter", 0) == 0);
+  BOOST_TEST(AllText(doc).find("Le plan e le budget") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_running_header_read_differently_on_each_scanned_page_is_furniture) {
+  // Kind: OCR drops or misreads part of a running header on some pages
+  // ("Informe artículo 7" / "Informe artículo 7 Colombia 2022"), so the
+  // exact repetition test of text-layer PDFs misses it.
+  std::vector<pdf::PageText> pages;
+  const char* headers[3][5] = {{"Informe", "artículo", "7", "Colombia", "2022"},
+                               {"Informe", "artículo", "7", "", ""},
+                               {"Informe", "artículo", "7", "Colombia", "2O22"}};
+  for (int p = 0; p < 3; ++p) {
+    pdf::PageText page;
+    page.number = p + 1;
+    page.width = 595;
+    page.height = 842;
+    double x = 200;
+    for (const char* w : headers[p]) {
+      if (*w == 0) continue;
+      page.words.push_back(Scanned(w, x, 40, x + 40));
+      x += 45;
+    }
+    for (int line = 0; line < 3; ++line) {
+      double bx = 72;
+      for (const char* w : {"Los", "sobrevivientes", "reciben", "apoyo", "en", "la", "página"}) {
+        page.words.push_back(Scanned(w, bx, 200 + 14 * line, bx + 8 * std::strlen(w)));
+        bx += 8 * std::strlen(w) + 4;
+      }
+    }
+    pages.push_back(std::move(page));
+  }
+  Document doc;
+  pdf::BuildDocument(pages, doc);
+  BOOST_TEST(doc.furniture.size() == 3u);
+  BOOST_TEST(AllText(doc).find("Informe") == std::string::npos, AllText(doc));
 }
 
 BOOST_AUTO_TEST_CASE(ocr_can_be_switched_off) {

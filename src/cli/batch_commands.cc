@@ -1,0 +1,292 @@
+#include "cli/batch_commands.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "cli/commands.h"
+#include "extractors/legacy/legacy_converter.h"
+#include "report/report_json.h"
+#include "report/report_text.h"
+#include "rules/rule_loader.h"
+#include "service/discover.h"
+#include "service/export.h"
+#include "service/ingest.h"
+#include "service/worker.h"
+#include "store/blob_store.h"
+#include "store/sqlite_store.h"
+
+namespace vareport::cli {
+namespace {
+
+int Fail(const Error& e) {
+  std::string msg = e.message;
+  for (char& c : msg)
+    if (c == '\n' || c == '\r') c = ' ';
+  std::cerr << "vareport: " << msg << "\n";
+  switch (e.kind) {
+    case ErrorKind::kRuleError: return kExitRuleError;
+    case ErrorKind::kInternal: return kExitInternal;
+    default: return kExitBadInput;
+  }
+}
+
+void AddDb(CLI::App* app, std::string& db) {
+  app->add_option("--db", db, "the store (SQLite file; originals kept in <db>.files/)")->capture_default_str();
+}
+
+void AddRunOptions(CLI::App* app, std::string& rules, int& jobs, double& timeout, std::size_t& memory_mb,
+                   bool& legacy) {
+  app->add_option("-j,--jobs", jobs, "documents parsed at once (default: the number of cores)")
+      ->check(CLI::Range(1, 256));
+  app->add_option("--rules", rules, "rule folder (default: the one extract uses)");
+  app->add_option("--timeout", timeout, "wall-clock limit per document, seconds")->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app->add_option("--memory-mb", memory_mb, "address-space limit per document's process, MiB (0: none)")
+      ->capture_default_str();
+  app->add_flag("!--no-legacy-batch", legacy, "convert .doc/.rtf/.odt one by one instead of in groups");
+}
+
+std::string OrDash(const std::optional<std::string>& s) { return s ? *s : "-"; }
+std::string OrDash(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
+
+struct Opened {
+  std::unique_ptr<store::Store> db;
+  std::string rules_dir;
+};
+
+// Runs the queued jobs of `db` with the options in `c`, printing progress on stderr.
+int RunQueued(store::Store& db, const std::string& db_path, const std::string& rules_dir, int jobs, double timeout,
+              std::size_t memory_mb, bool legacy, service::ProgressSink& progress) {
+  store::BlobStore blobs(store::BlobStore::RootFor(db_path));
+  service::RunOptions o;
+  o.workers = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.worker_exe = service::SelfExecutable();
+  o.rules_dir = rules_dir;
+  o.time_limit_seconds = timeout;
+  o.memory_limit_mb = memory_mb;
+  o.legacy_batches = legacy;
+  o.scratch_dir = blobs.root() + "/tmp";
+  auto spawner = service::MakePosixSpawner();
+  service::SteadyClock clock;
+  Result<service::RunSummary> r = service::RunJobs(db, blobs, *spawner, clock, progress, o);
+  if (!r) return Fail(r.error());
+  Result<store::JobCounts> c = db.CountJobs();
+  if (!c) return Fail(c.error());
+  std::cerr << "store " << db_path << ": " << c->total() << " files: " << c->done << " done (" << c->duplicates
+            << " duplicates), " << c->failed << " failed, " << c->queued + c->running << " waiting\n";
+  return kExitOk;
+}
+
+// Resolves and checks the rule folder once, so a broken rule set fails the
+// command instead of every job.
+Result<std::string> CheckedRules(const std::string& dir) {
+  std::string d = dir.empty() ? DefaultRulesDir() : dir;
+  Result<RuleSet> rules = LoadRules(d);
+  if (!rules) return rules.error();
+  return std::filesystem::absolute(d).string();
+}
+
+}  // namespace
+
+BatchCommands::BatchCommands(CLI::App& app) {
+  ingest_ = app.add_subcommand("ingest", "Take files, folders and .zip archives of submissions into the store");
+  ingest_->add_option("paths", paths_, "files, folders (recursively) and .zip archives")->required();
+  AddDb(ingest_, common_.db);
+  AddRunOptions(ingest_, common_.rules_dir, common_.jobs, common_.timeout, common_.memory_mb, common_.legacy_batches);
+
+  status_ = app.add_subcommand("status", "Count the store's jobs by state");
+  AddDb(status_, common_.db);
+  status_->add_flag("--failed", failed_only_, "list the failed files with the reason");
+
+  list_ = app.add_subcommand("list", "List the stored submissions");
+  AddDb(list_, common_.db);
+  list_->add_option("--state", state_, "State Party, ISO 3166-1 alpha-3 (KHM)");
+  list_->add_option("--year", year_, "reporting year");
+  list_->add_option("--kind", kind_, "document kind (va_checklist, article7_form_j, national_plan, …)");
+  list_->add_option("--flag", flag_, "a finding code the submission has (MISSING_ANSWER, …)");
+
+  show_ = app.add_subcommand("show", "Print one stored submission's report");
+  show_->add_option("id", id_, "submission id (see list)")->required();
+  AddDb(show_, common_.db);
+  show_->add_option("--format", show_format_, "text (a reviewer's summary) or json (the report model)")
+      ->check(CLI::IsMember({"json", "text"}));
+
+  reprocess_ = app.add_subcommand("reprocess", "Analyse stored originals again with the current rules");
+  reprocess_->add_flag("--all", all_, "every submission");
+  reprocess_->add_option("ids", ids_, "submission ids");
+  AddDb(reprocess_, common_.db);
+  AddRunOptions(reprocess_, common_.rules_dir, common_.jobs, common_.timeout, common_.memory_mb,
+                common_.legacy_batches);
+
+  export_ = app.add_subcommand("export", "Write the store as CSV files, an XLSX workbook or JSON");
+  export_->add_option("--format", export_format_, "csv, xlsx or json")->required()
+      ->check(CLI::IsMember({"csv", "xlsx", "json"}));
+  export_->add_option("--out", out_,
+                      "csv: a folder, one file per table (default vareport-export/); xlsx: the workbook "
+                      "(default vareport.xlsx); json: the file (default: standard output)");
+  export_->add_option("--year", year_, "reporting year of the completeness matrix (default: the latest)");
+  AddDb(export_, common_.db);
+
+  worker_ = app.add_subcommand("worker", "");  // hidden: one document, in a child process
+  worker_->group("");
+  worker_->add_option("file", worker_file_)->required();
+  worker_->add_option("--name", worker_name_);
+  worker_->add_option("--rules", common_.rules_dir);
+
+  worker_convert_ = app.add_subcommand("worker-convert", "");  // hidden: a group of legacy files
+  worker_convert_->group("");
+  worker_convert_->add_option("--out", convert_out_)->required();
+  worker_convert_->add_option("files", paths_)->required();
+}
+
+std::optional<int> BatchCommands::Run() {
+  if (ingest_->parsed()) return Ingest();
+  if (status_->parsed()) return Status();
+  if (list_->parsed()) return List();
+  if (show_->parsed()) return Show();
+  if (reprocess_->parsed()) return Reprocess();
+  if (export_->parsed()) return Export();
+  if (worker_->parsed()) return Worker();
+  if (worker_convert_->parsed()) return WorkerConvert();
+  return std::nullopt;
+}
+
+int BatchCommands::Ingest() {
+  Result<std::string> rules = CheckedRules(common_.rules_dir);
+  if (!rules) return Fail(rules.error());
+  auto db = store::OpenSqliteStore(common_.db);
+  if (!db) return Fail(db.error());
+  auto lock = service::LockDatabase(common_.db);
+  if (!lock) return Fail(lock.error());
+  auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
+  store::BlobStore blobs(store::BlobStore::RootFor(common_.db));
+  Result<service::DiscoverSummary> found = service::DiscoverAndEnqueue(paths_, **db, blobs, *progress);
+  if (!found) return Fail(found.error());
+  progress->Note("found " + std::to_string(found->files) + " files: " + std::to_string(found->queued) + " new, " +
+                 std::to_string(found->duplicates) + " duplicates of others, " + std::to_string(found->failed) +
+                 " unreadable, " + std::to_string(found->known) + " already in the store");
+  return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
+                   common_.legacy_batches, *progress);
+}
+
+int BatchCommands::Reprocess() {
+  if (all_ == !ids_.empty()) {
+    std::cerr << "vareport: reprocess: give --all or submission ids (not both)\n";
+    return kExitBadInput;
+  }
+  Result<std::string> rules = CheckedRules(common_.rules_dir);
+  if (!rules) return Fail(rules.error());
+  auto db = store::OpenSqliteStore(common_.db);
+  if (!db) return Fail(db.error());
+  auto lock = service::LockDatabase(common_.db);
+  if (!lock) return Fail(lock.error());
+  std::vector<std::int64_t> ids(ids_.begin(), ids_.end());
+  if (all_) {
+    auto rows = (*db)->ListSubmissions({});
+    if (!rows) return Fail(rows.error());
+    for (const auto& r : *rows) ids.push_back(r.id);
+  }
+  auto queued = (*db)->EnqueueReprocess(ids);
+  if (!queued) return Fail(queued.error());
+  auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
+  progress->Note("reprocessing " + std::to_string(queued->size()) + " submissions");
+  return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
+                   common_.legacy_batches, *progress);
+}
+
+int BatchCommands::Status() {
+  auto db = store::OpenSqliteStore(common_.db);
+  if (!db) return Fail(db.error());
+  if (failed_only_) {
+    auto jobs = (*db)->ListJobs(store::JobState::kFailed);
+    if (!jobs) return Fail(jobs.error());
+    for (const store::Job& j : *jobs) std::cout << j.id << "\t" << j.path << "\t" << j.error_kind << "\t" << j.error << "\n";
+    return kExitOk;
+  }
+  auto c = (*db)->CountJobs();
+  if (!c) return Fail(c.error());
+  auto subs = (*db)->ListSubmissions({});
+  if (!subs) return Fail(subs.error());
+  std::cout << "store        " << common_.db << " (schema " << (*db)->SchemaVersion() << ")\n"
+            << "queued       " << c->queued << "\n"
+            << "running      " << c->running << "\n"
+            << "done         " << c->done << " (" << c->duplicates << " duplicates of another file)\n"
+            << "failed       " << c->failed << "\n"
+            << "total        " << c->total() << "\n"
+            << "submissions  " << subs->size() << "\n";
+  return kExitOk;
+}
+
+int BatchCommands::List() {
+  auto db = store::OpenSqliteStore(common_.db);
+  if (!db) return Fail(db.error());
+  store::SubmissionFilter f{state_, year_, kind_, flag_};
+  auto rows = (*db)->ListSubmissions(f);
+  if (!rows) return Fail(rows.error());
+  std::cout << "id\tstate\tyear\tkind\tformat\tcomponents\tanswers\tfindings\tfile\n";
+  for (const store::SubmissionRow& r : *rows) {
+    std::cout << r.id << "\t" << OrDash(r.state) << "\t" << OrDash(r.reporting_year) << "\t" << r.kind << "\t"
+              << r.format << "\t" << r.completeness.components_reported << "/" << r.completeness.components_total
+              << "\t" << r.completeness.questions_answered << "/" << r.completeness.questions_total << "\t"
+              << r.findings << "\t" << r.file << "\n";
+  }
+  return kExitOk;
+}
+
+int BatchCommands::Show() {
+  auto db = store::OpenSqliteStore(common_.db);
+  if (!db) return Fail(db.error());
+  auto s = (*db)->LoadSubmission(id_);
+  if (!s) return Fail(s.error());
+  if (!*s) return Fail(MakeError(ErrorKind::kUnreadableInput, "no submission " + std::to_string(id_)));
+  if (show_format_ == "json")
+    std::cout << ToJson((*s)->report).dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  else
+    std::cout << ToText((*s)->report);
+  return kExitOk;
+}
+
+int BatchCommands::Export() {
+  auto db = store::OpenSqliteStore(common_.db);
+  if (!db) return Fail(db.error());
+  if (export_format_ == "json") {
+    if (out_.empty() || out_ == "-") {
+      vareport::Status s = service::WriteJson(**db, std::cout);
+      return s ? kExitOk : Fail(s.error());
+    }
+    std::ofstream out(out_, std::ios::binary);
+    vareport::Status s = service::WriteJson(**db, out);
+    return s ? kExitOk : Fail(s.error());
+  }
+  auto tables = service::BuildTables(**db, year_);
+  if (!tables) return Fail(tables.error());
+  if (export_format_ == "csv") {
+    std::string dir = out_.empty() ? "vareport-export" : out_;
+    vareport::Status s = service::WriteCsv(*tables, dir);
+    if (!s) return Fail(s.error());
+    std::cerr << "wrote " << tables->size() << " CSV files to " << dir << "/\n";
+    return kExitOk;
+  }
+  std::string path = out_.empty() ? "vareport.xlsx" : out_;
+  vareport::Status s = service::WriteXlsx(*tables, path);
+  if (!s) return Fail(s.error());
+  std::cerr << "wrote " << path << "\n";
+  return kExitOk;
+}
+
+int BatchCommands::Worker() {
+  return service::RunWorker({worker_file_, worker_name_, common_.rules_dir});
+}
+
+int BatchCommands::WorkerConvert() {
+  std::unique_ptr<LegacyConverter> converter = MakeSofficeConverter();
+  return service::RunConvertWorker(converter.get(), paths_, convert_out_);
+}
+
+}  // namespace vareport::cli

@@ -1,0 +1,77 @@
+// vareport/cli/batch_commands.h — the batch subcommands of `vareport`:
+//
+//   vareport ingest PATH... [--db FILE] [-j N] [--rules DIR] [--timeout S] [--memory-mb N]
+//   vareport status [--db FILE] [--failed]
+//   vareport list [--db FILE] [--state ISO3] [--year N] [--kind K] [--flag CODE]
+//   vareport show ID [--db FILE] [--format text|json]
+//   vareport reprocess (--all | ID...) [--db FILE] [-j N] [--rules DIR]
+//   vareport export --format csv|xlsx|json [--out PATH] [--year N] [--db FILE]
+// and the hidden ones the batch runs in its children (service/worker.h):
+//   vareport worker [--rules DIR] [--name NAME] FILE
+//   vareport worker-convert --out DIR FILE...
+// `--db` defaults to ./vareport.db; originals are kept in `<db>.files/`.
+// Exit status: 0 (a batch with failed files still succeeds: failures are
+// recorded), 2 bad arguments or inputs, 3 broken rules, 70 store or internal
+// error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace vareport::cli {
+
+class BatchCommands {
+ public:
+  // Adds the subcommands to `app`; `app` must outlive this object.
+  explicit BatchCommands(CLI::App& app);
+
+  // After app.parse(): the exit status of the batch subcommand that was
+  // given, or nullopt when none of them was.
+  std::optional<int> Run();
+
+ private:
+  struct Common {
+    std::string db = "vareport.db";
+    std::string rules_dir;
+    int jobs = 0;  // 0: the number of cores
+    double timeout = 120;
+    std::size_t memory_mb = 2048;
+    bool legacy_batches = true;
+  };
+  int Ingest();
+  int Status();
+  int List();
+  int Show();
+  int Reprocess();
+  int Export();
+  int Worker();
+  int WorkerConvert();
+
+  CLI::App* ingest_ = nullptr;
+  CLI::App* status_ = nullptr;
+  CLI::App* list_ = nullptr;
+  CLI::App* show_ = nullptr;
+  CLI::App* reprocess_ = nullptr;
+  CLI::App* export_ = nullptr;
+  CLI::App* worker_ = nullptr;
+  CLI::App* worker_convert_ = nullptr;
+
+  Common common_;
+  std::vector<std::string> paths_;
+  bool failed_only_ = false;
+  std::optional<std::string> state_, kind_, flag_;
+  std::optional<int> year_;
+  long long id_ = 0;
+  std::string show_format_ = "text";
+  bool all_ = false;
+  std::vector<long long> ids_;
+  std::string export_format_;
+  std::string out_;
+  std::string worker_file_, worker_name_;
+  std::string convert_out_;
+};
+
+}  // namespace vareport::cli

@@ -1,0 +1,81 @@
+// vareport/service/ingest.h — runs the queued jobs of a Store: each document
+// in a child process with limits, N at a time, each result stored in one
+// transaction. `vareport ingest` is DiscoverAndEnqueue (discover.h) then
+// RunJobs; `vareport reprocess` is Store::EnqueueReprocess then RunJobs.
+//
+// Crash and resume. A job is `running` only while a child works on it; its
+// result becomes visible with the one transaction that stores it
+// (Store::CompleteJob / FailJob). If the batch is killed at any moment,
+// RunJobs on the next start puts the jobs left `running` back to `queued`
+// (RequeueAbandoned) and carries on: what was committed stays, what was not
+// is redone, nothing is stored twice. Only one process may run jobs on a
+// database at a time: callers hold LockDatabase for the whole run.
+//
+// Limits. Each child has RLIMIT_AS = memory_limit_mb (not under
+// AddressSanitizer, which reserves terabytes of address space), RLIMIT_CPU as
+// a backstop, and a wall-clock limit enforced here: past it the child's
+// process group is killed and the job fails "timed out after N s".
+//
+// Legacy formats. With `legacy_batches`, queued .doc/.rtf/.odt jobs are taken
+// in groups and converted by one `vareport worker-convert` child (one
+// LibreOffice start for the group; wall-clock limit legacy_seconds_per_file ×
+// group size; no RLIMIT_AS, LibreOffice maps far more than it uses); each
+// converted .docx is then read by an ordinary worker. A file the group could
+// not convert (refused, or the group crashed or overran) is read by an
+// ordinary worker from its original, which converts it alone and fails it
+// with the extractor's own reason. Without `legacy_batches` every legacy file
+// takes that path.
+//
+// Side effects are behind seams: Store, Spawner (child processes), Clock
+// (time limits, rates); only the scratch folder of converted files is touched
+// directly. Thread-safety: one thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "service/clock.h"
+#include "service/progress.h"
+#include "service/spawner.h"
+#include "store/blob_store.h"
+#include "store/store.h"
+
+namespace vareport::service {
+
+struct RunOptions {
+  int workers = 1;                      // children at once
+  std::string worker_exe;               // the vareport executable (SelfExecutable())
+  std::string rules_dir;                // passed to workers; empty: their default
+  double time_limit_seconds = 120;      // wall clock, per document
+  std::size_t memory_limit_mb = 2048;   // RLIMIT_AS per child; 0: none
+  bool legacy_batches = false;          // see above
+  std::size_t legacy_batch_size = 16;
+  double legacy_seconds_per_file = 60;
+  std::string scratch_dir;              // converted files (legacy_batches); created and emptied here
+  double tick_seconds = 0.25;           // progress refresh
+};
+
+struct RunSummary {
+  std::int64_t requeued = 0;  // jobs found `running` from a dead run, queued again
+  std::int64_t done = 0;      // finished this run (duplicates resolved with them included)
+  std::int64_t failed = 0;
+  double seconds = 0;
+};
+
+// Runs every queued job to done or failed. Errors: store errors (the run
+// stops; what was committed stays), kInternal when no child can be started.
+Result<RunSummary> RunJobs(store::Store& db, const store::BlobStore& blobs, Spawner& spawner, Clock& clock,
+                           ProgressSink& progress, const RunOptions& options);
+
+// An exclusive lock on `<db_path>.lock` (flock), released when the returned
+// object is destroyed or the process dies. Errors: kUnreadableInput "another
+// vareport is working on DB" when held elsewhere.
+class DatabaseLock {
+ public:
+  virtual ~DatabaseLock() = default;
+};
+Result<std::unique_ptr<DatabaseLock>> LockDatabase(const std::string& db_path);
+
+}  // namespace vareport::service

@@ -1,0 +1,169 @@
+// vareport/store/store.h — where batch ingestion keeps its jobs and results.
+//
+// The Store is the one place a batch writes to. It holds:
+//   jobs         one per input file (or ZIP entry, or reprocess request):
+//                queued → running → done | failed (with the reason);
+//   submissions  one per distinct content (SHA-256), with the report model
+//                (shared/spec/report-model.md) and its answers, objectives,
+//                findings and per-component status as rows;
+//   rules_versions  the rule versions results were made with.
+// The originals themselves live in a BlobStore (store/blob_store.h).
+//
+// Guarantees every implementation gives (and the pipeline relies on):
+//   * a job result is all-or-nothing: CompleteJob / FailJob are one
+//     transaction each; a reader never sees a half-written submission;
+//   * content is processed once: Enqueue records a file whose SHA-256 is
+//     already known as a duplicate of the first job with that content, and
+//     resolves it when that job finishes, in the same transaction;
+//   * re-enqueueing a (path, content) pair already known adds nothing.
+//
+// Thread-safety: a Store object is NOT thread-safe; open one per thread or
+// process. Distinct Store objects on the same database may be used
+// concurrently (the SQLite backend waits on locks up to its busy timeout).
+//
+// Errors: every method returns a Result; storage failures are kInternal
+// ("database is locked", "disk I/O error", with the statement as context),
+// a database written by a newer vareport is kUnsupportedFormat.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "report/report.h"
+
+namespace vareport::store {
+
+enum class JobState { kQueued, kRunning, kDone, kFailed };
+enum class JobKind { kIngest, kReprocess };
+
+// "queued", "running", "done", "failed" — the values of jobs.state.
+std::string_view JobStateName(JobState state);
+std::optional<JobState> ParseJobState(std::string_view name);
+std::string_view JobKindName(JobKind kind);
+
+// A file found by discovery, to become a job.
+struct NewJob {
+  std::string path;    // absolute path, or "archive.zip!/dir/file.docx" for a ZIP entry
+  std::string sha256;  // of the bytes, lower-case hex; empty when the file could not be read
+  std::int64_t size = 0;
+  std::string format;  // DetectFormat's name ("pdf", "docx", "doc", …) or "" when unknown
+  // When set, the job is recorded failed at once with this reason (unreadable
+  // file, damaged ZIP archive, file too large).
+  std::optional<Error> failed;
+};
+
+struct Job {
+  std::int64_t id = 0;
+  JobKind kind = JobKind::kIngest;
+  std::string path;
+  std::string sha256;
+  std::int64_t size = 0;
+  std::string format;
+  JobState state = JobState::kQueued;
+  std::string error_kind;  // ErrorKindName of the failure, or "crash", "timeout"; empty unless failed
+  std::string error;       // the one-line reason; empty unless failed
+  std::optional<std::int64_t> submission_id;  // done: the submission this file is (or duplicates)
+  std::optional<std::int64_t> duplicate_of;   // the job that processed the same content
+  int attempts = 0;                           // times it was started (> 1 after a resume)
+  std::string created_at, finished_at;        // ISO 8601 UTC
+};
+
+// What Enqueue did with one NewJob.
+enum class EnqueueResult {
+  kQueued,     // a new job, to be processed
+  kDuplicate,  // a new job for content already seen: done/failed with the first one, or waiting on it
+  kFailed,     // a new job recorded failed at once (NewJob::failed)
+  kKnown,      // this path with this content already has a job: nothing added
+};
+
+struct JobCounts {
+  std::int64_t queued = 0, running = 0, done = 0, failed = 0;
+  std::int64_t duplicates = 0;  // of the done ones, how many are duplicates of another file
+  std::int64_t total() const { return queued + running + done + failed; }
+};
+
+// What a finished job hands to CompleteJob.
+struct JobResult {
+  Report report;             // with source fields (file, sha256, format) filled
+  double seconds = 0;        // time the child took, for the record
+  long max_rss_kb = 0;       // the child's peak resident set size, for the record
+};
+
+// Filters of `vareport list`; empty ones match everything.
+struct SubmissionFilter {
+  std::optional<std::string> state;  // ISO 3166-1 alpha-3
+  std::optional<int> year;           // reporting year
+  std::optional<std::string> kind;   // document kind ("va_checklist", …)
+  std::optional<std::string> flag;   // a finding code the submission has
+};
+
+// One row of the submissions table (the report's scalar fields).
+struct SubmissionRow {
+  std::int64_t id = 0;
+  std::string sha256, file, path, format, language, kind;
+  std::optional<int> pages;
+  std::optional<std::string> state;
+  std::optional<int> reporting_year;
+  std::optional<std::string> framework;
+  Completeness completeness;
+  int findings = 0;  // number of findings
+  std::string rules_version;
+  std::string processed_at;  // ISO 8601 UTC of the last (re)processing
+};
+
+// A submission with its whole report (answers, objectives, findings, components).
+struct StoredSubmission {
+  SubmissionRow row;
+  Report report;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // The schema version this database is at (after migrations).
+  virtual int SchemaVersion() = 0;
+
+  // Adds jobs, in one transaction, and returns what happened to each (same
+  // order). See EnqueueResult; duplicates point at the first job with that
+  // content (Job::duplicate_of) and are never handed out by Claim.
+  virtual Result<std::vector<EnqueueResult>> Enqueue(const std::vector<NewJob>& jobs) = 0;
+
+  // Queues one reprocess job per submission id (the stored original, analysed
+  // again with the current rules). Unknown ids are kUnreadableInput errors.
+  virtual Result<std::vector<std::int64_t>> EnqueueReprocess(const std::vector<std::int64_t>& submission_ids) = 0;
+
+  // Puts jobs left `running` by a process that died back to `queued`.
+  // Returns how many. Call only while holding the ingest lock (no other
+  // process is running jobs on this database).
+  virtual Result<std::int64_t> RequeueAbandoned() = 0;
+
+  // Marks up to `max` queued jobs running (attempts + 1) and returns them,
+  // oldest first. `legacy` selects jobs whose format is doc, rtf or odt
+  // (true) or any other (false); nullopt takes any.
+  virtual Result<std::vector<Job>> Claim(std::size_t max, std::optional<bool> legacy) = 0;
+
+  // Records a running job's result in one transaction: the submission and its
+  // rows (a reprocess job replaces them), the job done, and every job waiting
+  // on it as a duplicate done too.
+  virtual Status CompleteJob(std::int64_t job_id, const JobResult& result) = 0;
+
+  // Records a job failed with `kind` (ErrorKindName or "crash" / "timeout")
+  // and a one-line `reason`, with its waiting duplicates, in one transaction.
+  virtual Status FailJob(std::int64_t job_id, std::string_view kind, std::string_view reason) = 0;
+
+  virtual Result<JobCounts> CountJobs() = 0;
+  // Jobs in id order, optionally only those in `state`.
+  virtual Result<std::vector<Job>> ListJobs(std::optional<JobState> state) = 0;
+
+  // Submissions matching `filter`, in id order.
+  virtual Result<std::vector<SubmissionRow>> ListSubmissions(const SubmissionFilter& filter) = 0;
+  // One submission with its report, or nullopt when there is none with `id`.
+  virtual Result<std::optional<StoredSubmission>> LoadSubmission(std::int64_t id) = 0;
+};
+
+}  // namespace vareport::store
