@@ -124,6 +124,31 @@ std::string StripBullet(const std::string& text) {
   return t;
 }
 
+// Splits a paragraph into sentences of at least three words ("By 2025, do X.
+// By 2026, do Y." is two objectives); "n°35." or "1." inside do not split.
+std::vector<std::string> SplitObjectives(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    cur += text[i];
+    bool end = (text[i] == '.' || text[i] == ';') && (i + 1 == text.size() || text[i + 1] == ' ');
+    if (end && i >= 1 && std::isdigit(static_cast<unsigned char>(text[i - 1])) && i + 2 < text.size() &&
+        std::islower(static_cast<unsigned char>(text[i + 2]))) {
+      end = false;  // "… n°35. with …"
+    }
+    if (end) {
+      std::string t = Trim(cur);
+      if (MatchTokens(t).size() >= 3) out.push_back(t);
+      else if (!out.empty()) out.back() += " " + t;
+      cur.clear();
+    }
+  }
+  std::string t = Trim(cur);
+  if (MatchTokens(t).size() >= 3) out.push_back(t);
+  else if (!t.empty() && !out.empty()) out.back() += " " + t;
+  return out;
+}
+
 }  // namespace
 
 bool IsPlanHeader(const Context& ctx, const Unit& u) { return ReadPlanHeader(*ctx.lx, u).has_value(); }
@@ -167,15 +192,33 @@ void ReadObjectives(Context& ctx) {
       ctx.report.objectives.push_back(std::move(o));
       continue;
     }
-    if (ctx.role[i] != Role::kObjective || ctx.component[i].empty()) continue;
-    Objective o;
-    o.component = ctx.component[i];
-    o.text = StripBullet(u.text);
-    if (MatchTokens(o.text).size() < 3) continue;
-    o.evidence = {u.page, TruncateUtf8(u.text, 400)};
-    JudgeObjective(lx, o);
-    ctx.with_content.insert(o.component);
-    ctx.report.objectives.push_back(std::move(o));
+    if (ctx.component[i].empty() || u.kind != Unit::Kind::kText) continue;
+    if (ctx.role[i] == Role::kObjective) {
+      // One objective per sentence: a paragraph may list several.
+      for (const std::string& sentence : SplitObjectives(StripBullet(u.text))) {
+        Objective o;
+        o.component = ctx.component[i];
+        o.text = sentence;
+        o.evidence = {u.page, TruncateUtf8(u.text, 400)};
+        JudgeObjective(lx, o);
+        ctx.with_content.insert(o.component);
+        ctx.report.objectives.push_back(std::move(o));
+      }
+    } else if (ctx.role[i] == Role::kPlain) {
+      // A target sentence in the narrative: "By 2026 the Ministry will open 3 centres."
+      for (const std::string& sentence : SplitObjectives(u.text)) {
+        std::string f = FoldForMatch(sentence);
+        bool target = false;
+        for (const std::string& m : lx.target_markers) target = target || ContainsWord(f, m);
+        if (!target || !FindDeadline(sentence, lx).time_bound) continue;
+        Objective o;
+        o.component = ctx.component[i];
+        o.text = sentence;
+        o.evidence = {u.page, TruncateUtf8(sentence, 400)};
+        JudgeObjective(lx, o);
+        ctx.report.objectives.push_back(std::move(o));
+      }
+    }
   }
 }
 

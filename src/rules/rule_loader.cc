@@ -124,7 +124,8 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"deadline_prepositions", &lx.deadline_prepositions},
       {"plan_objective_headers", &lx.plan_objective_headers}, {"plan_target_headers", &lx.plan_target_headers},
       {"plan_deadline_headers", &lx.plan_deadline_headers}, {"negation_markers", &lx.negation_markers},
-      {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}, {"future_markers", &lx.future_markers}};
+      {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}, {"future_markers", &lx.future_markers},
+      {"target_markers", &lx.target_markers}};
   for (xmlNode* l : Children(root, "list")) {
     auto it = lists.find(Attr(l, "name"));
     if (it == lists.end()) continue;  // the schema already refused unknown names
