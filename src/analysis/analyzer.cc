@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/phrases.h"
 #include "analysis/steps.h"
 #include "core/text.h"
 
@@ -38,12 +39,6 @@ bool IsTitleRow(const Unit& u) {
 bool IsLabelLine(const std::string& text) {
   std::size_t colon = text.find(':');
   return colon != std::string::npos && colon < 40 && MatchTokens(text.substr(0, colon)).size() <= 3;
-}
-
-bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
-  for (const std::string& p : phrases)
-    if (folded == p || folded.rfind(p + " ", 0) == 0) return true;
-  return false;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <set>
 
+#include "analysis/phrases.h"
 #include "analysis/steps.h"
 #include "core/text.h"
 #include "rules/dates.h"
@@ -16,16 +17,6 @@
 
 namespace vareport::analysis {
 namespace {
-
-bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
-  for (const std::string& p : phrases)
-    if (!p.empty() && (folded == p || folded.rfind(p + " ", 0) == 0)) return true;
-  return false;
-}
-
-bool ContainsWord(const std::string& folded, const std::string& phrase) {
-  return (" " + folded + " ").find(" " + phrase + " ") != std::string::npos;
-}
 
 // The folded word that follows byte offset `end` in `text`.
 std::string NextWord(const std::string& text, std::size_t end) {
@@ -85,7 +76,7 @@ bool IsDeliverable(const Lexicon& lx, const std::string& text) {
     if (at == std::string::npos) continue;
     std::string after = f.substr(std::min(f.size(), at + v.size()));
     for (const std::string& n : lx.instrument_nouns)
-      if (ContainsWord(after, n)) return true;
+      if (ContainsPhrase(after, n)) return true;
   }
   return false;
 }
@@ -158,7 +149,7 @@ void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target, 
   std::vector<Quantity> target_q = Quantities(lx, target);
   bool quantity_word = false;
   std::string folded = FoldForMatch(o.text);
-  for (const std::string& w : lx.quantity_words) quantity_word = quantity_word || ContainsWord(folded, w);
+  for (const std::string& w : lx.quantity_words) quantity_word = quantity_word || ContainsPhrase(folded, w);
   o.measurable = !o.quantities.empty() || !target_q.empty() || quantity_word || IsDeliverable(lx, o.text);
   if (o.quantities.empty()) o.quantities = target_q;
   Deadline d = FindDeadline(o.text, lx);
@@ -209,7 +200,7 @@ void ReadObjectives(Context& ctx) {
       for (const std::string& sentence : SplitObjectives(u.text)) {
         std::string f = FoldForMatch(sentence);
         bool target = false;
-        for (const std::string& m : lx.target_markers) target = target || ContainsWord(f, m);
+        for (const std::string& m : lx.target_markers) target = target || ContainsPhrase(f, m);
         if (!target || !FindDeadline(sentence, lx).time_bound) continue;
         Objective o;
         o.component = ctx.component[i];
