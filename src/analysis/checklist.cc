@@ -160,7 +160,7 @@ void ReadChecklist(Context& ctx) {
       last_header = *h;
       continue;
     }
-    if (ctx.role[i] == Role::kComponentHeading) continue;
+    if (ctx.role[i] == Role::kComponentHeading || ctx.role[i] == Role::kObjective) continue;
     if (header_of_table.count(u.table)) header_for_unit[i] = header_of_table[u.table];
     else if (last_header && last_header->columns == u.columns) header_for_unit[i] = *last_header;
     int qc = QuestionCell(u);

@@ -183,7 +183,29 @@ void ReadObjectives(Context& ctx) {
       ctx.report.objectives.push_back(std::move(o));
       continue;
     }
-    if (ctx.component[i].empty() || u.kind != Unit::Kind::kText) continue;
+    if (ctx.component[i].empty()) continue;
+    if (u.kind == Unit::Kind::kRow && ctx.role[i] == Role::kObjective) {
+      // A row of an objective list table: the objective column, else its longest cell.
+      const UnitCell* best = nullptr;
+      auto col = ctx.objective_column.find(u.table);
+      for (const UnitCell& c : u.cells) {
+        if (col != ctx.objective_column.end() && c.column == col->second) {
+          best = &c;
+          break;
+        }
+        if (!best || c.text.size() > best->text.size()) best = &c;
+      }
+      if (best == nullptr || MatchTokens(best->text).size() < 3) continue;
+      Objective o;
+      o.component = ctx.component[i];
+      o.text = StripBullet(best->text);
+      o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
+      JudgeObjective(lx, o);
+      ctx.with_content.insert(o.component);
+      ctx.report.objectives.push_back(std::move(o));
+      continue;
+    }
+    if (u.kind != Unit::Kind::kText) continue;
     if (ctx.role[i] == Role::kObjective) {
       // One objective per sentence: a paragraph may list several.
       for (const std::string& sentence : SplitObjectives(StripBullet(u.text))) {
