@@ -163,7 +163,7 @@ void ReadObjectives(Context& ctx) {
   std::map<int, PlanColumns> plan_tables;
   for (std::size_t i = 0; i < ctx.units.size(); ++i) {
     const Unit& u = ctx.units[i];
-    if (u.kind == Unit::Kind::kRow) {
+    if (u.kind == Unit::Kind::kRow && ctx.role[i] != Role::kObjective) {
       if (auto pc = ReadPlanHeader(lx, u)) {
         plan_tables[u.table] = *pc;
         continue;
