@@ -154,14 +154,16 @@ void AssignSections(Context& ctx) {
     }
     if (u.kind == Unit::Kind::kRow) {
       // The first table under an objective heading lists objectives ("No. | Objective").
-      if (in_objectives && (objective_table < 0 || objective_table == u.table)) {
-        objective_table = u.table;
+      // Only a table whose first row names an objective column qualifies.
+      if (in_objectives && objective_table < 0) {
         int column = ObjectiveHeaderColumn(ctx, u);
-        if (column >= 0 || u.header) {
-          if (column >= 0) ctx.objective_column[u.table] = column;
-        } else {
-          ctx.role[i] = Role::kObjective;
+        if (column >= 0) {
+          objective_table = u.table;
+          ctx.objective_column[u.table] = column;
+          continue;
         }
+      } else if (in_objectives && objective_table == u.table) {
+        ctx.role[i] = Role::kObjective;
         continue;
       }
       in_objectives = false;
