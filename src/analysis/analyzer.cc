@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/phrases.h"
 #include "analysis/steps.h"
 #include "core/text.h"
 
@@ -34,16 +35,20 @@ bool IsTitleRow(const Unit& u) {
   return filled == 1 && !t.empty() && t.back() != '?';
 }
 
+// The column whose header names objectives ("Objective", "Objectif"), or -1.
+int ObjectiveHeaderColumn(const Context& ctx, const Unit& u) {
+  for (const UnitCell& c : u.cells) {
+    std::string f = FoldForMatch(c.text);
+    for (const auto& [lang, lx] : ctx.rules.lexicons)
+      if (StartsWithAny(f, lx.plan_objective_headers) && MatchTokens(f).size() <= 3) return c.column;
+  }
+  return -1;
+}
+
 // "Signature: …", "Date: …", "Contact person: …": a short label before a colon.
 bool IsLabelLine(const std::string& text) {
   std::size_t colon = text.find(':');
   return colon != std::string::npos && colon < 40 && MatchTokens(text.substr(0, colon)).size() <= 3;
-}
-
-bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
-  for (const std::string& p : phrases)
-    if (folded == p || folded.rfind(p + " ", 0) == 0) return true;
-  return false;
 }
 
 }  // namespace
@@ -93,6 +98,7 @@ void AssignSections(Context& ctx) {
 
   std::string current;
   bool in_objectives = false;
+  int objective_table = -1;
   for (std::size_t i = 0; i < n; ++i) {
     const Unit& u = ctx.units[i];
     std::string text = UnitText(u);
@@ -143,12 +149,27 @@ void AssignSections(Context& ctx) {
     if (u.kind == Unit::Kind::kText && words <= 10 && StartsWithAny(folded, objective_headings)) {
       ctx.role[i] = Role::kObjectiveHeading;
       in_objectives = !current.empty();
+      objective_table = -1;
       continue;
     }
     if (u.kind == Unit::Kind::kRow) {
+      // The first table under an objective heading lists objectives ("No. | Objective").
+      // Only a table whose first row names an objective column qualifies.
+      if (in_objectives && objective_table < 0) {
+        int column = ObjectiveHeaderColumn(ctx, u);
+        if (column >= 0) {
+          objective_table = u.table;
+          ctx.objective_column[u.table] = column;
+          continue;
+        }
+      } else if (in_objectives && objective_table == u.table) {
+        ctx.role[i] = Role::kObjective;
+        continue;
+      }
       in_objectives = false;
       continue;
     }
+    objective_table = -1;
     if (in_objectives) {
       // A heading or a "Label: value" line (signature block, contact) ends the list.
       if (u.heading_level > 0 || IsLabelLine(text)) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analysis/phrases.h"
 #include "analysis/steps.h"
 #include "core/text.h"
 #include "rules/numbers.h"
@@ -16,12 +17,6 @@ constexpr double kMatchThreshold = 0.34;  // minimum similarity for a question r
 constexpr double kSectionBonus = 0.15;    // the row sits in the question's component
 constexpr double kOtherSectionMalus = 0.2;
 constexpr double kNoSectionThreshold = 0.4;  // rows before any component section (cover, forms list)
-
-bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
-  for (const std::string& p : phrases)
-    if (!p.empty() && (folded == p || folded.rfind(p + " ", 0) == 0)) return true;
-  return false;
-}
 
 // What a table's header row says about its columns.
 struct Header {
@@ -165,7 +160,7 @@ void ReadChecklist(Context& ctx) {
       last_header = *h;
       continue;
     }
-    if (ctx.role[i] == Role::kComponentHeading) continue;
+    if (ctx.role[i] == Role::kComponentHeading || ctx.role[i] == Role::kObjective) continue;
     if (header_of_table.count(u.table)) header_for_unit[i] = header_of_table[u.table];
     else if (last_header && last_header->columns == u.columns) header_for_unit[i] = *last_header;
     int qc = QuestionCell(u);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/phrases.h"
 #include "analysis/steps.h"
 #include "core/text.h"
 
@@ -11,16 +12,6 @@ namespace vareport::analysis {
 namespace {
 
 constexpr std::size_t kFrontUnits = 25;  // how far the front matter reaches
-
-bool ContainsPhrase(const std::string& folded_text, const std::string& folded_phrase) {
-  if (folded_phrase.empty()) return false;
-  std::string hay = " " + folded_text + " ";
-  return hay.find(" " + folded_phrase + " ") != std::string::npos;
-}
-
-bool StartsWithPhrase(const std::string& folded_text, const std::string& folded_phrase) {
-  return folded_text == folded_phrase || folded_text.rfind(folded_phrase + " ", 0) == 0;
-}
 
 std::vector<int> Years(const std::string& folded) {
   std::vector<int> out;

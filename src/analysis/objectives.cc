@@ -9,6 +9,7 @@
 #include <cmath>
 #include <set>
 
+#include "analysis/phrases.h"
 #include "analysis/steps.h"
 #include "core/text.h"
 #include "rules/dates.h"
@@ -16,16 +17,6 @@
 
 namespace vareport::analysis {
 namespace {
-
-bool StartsWithAny(const std::string& folded, const std::vector<std::string>& phrases) {
-  for (const std::string& p : phrases)
-    if (!p.empty() && (folded == p || folded.rfind(p + " ", 0) == 0)) return true;
-  return false;
-}
-
-bool ContainsWord(const std::string& folded, const std::string& phrase) {
-  return (" " + folded + " ").find(" " + phrase + " ") != std::string::npos;
-}
 
 // The folded word that follows byte offset `end` in `text`.
 std::string NextWord(const std::string& text, std::size_t end) {
@@ -85,7 +76,7 @@ bool IsDeliverable(const Lexicon& lx, const std::string& text) {
     if (at == std::string::npos) continue;
     std::string after = f.substr(std::min(f.size(), at + v.size()));
     for (const std::string& n : lx.instrument_nouns)
-      if (ContainsWord(after, n)) return true;
+      if (ContainsPhrase(after, n)) return true;
   }
   return false;
 }
@@ -124,6 +115,31 @@ std::string StripBullet(const std::string& text) {
   return t;
 }
 
+// Splits a paragraph into sentences of at least three words ("By 2025, do X.
+// By 2026, do Y." is two objectives); "n°35." or "1." inside do not split.
+std::vector<std::string> SplitObjectives(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    cur += text[i];
+    bool end = (text[i] == '.' || text[i] == ';') && (i + 1 == text.size() || text[i + 1] == ' ');
+    if (end && i >= 1 && std::isdigit(static_cast<unsigned char>(text[i - 1])) && i + 2 < text.size() &&
+        std::islower(static_cast<unsigned char>(text[i + 2]))) {
+      end = false;  // "… n°35. with …"
+    }
+    if (end) {
+      std::string t = Trim(cur);
+      if (MatchTokens(t).size() >= 3) out.push_back(t);
+      else if (!out.empty()) out.back() += " " + t;
+      cur.clear();
+    }
+  }
+  std::string t = Trim(cur);
+  if (MatchTokens(t).size() >= 3) out.push_back(t);
+  else if (!t.empty() && !out.empty()) out.back() += " " + t;
+  return out;
+}
+
 }  // namespace
 
 bool IsPlanHeader(const Context& ctx, const Unit& u) { return ReadPlanHeader(*ctx.lx, u).has_value(); }
@@ -133,7 +149,7 @@ void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target, 
   std::vector<Quantity> target_q = Quantities(lx, target);
   bool quantity_word = false;
   std::string folded = FoldForMatch(o.text);
-  for (const std::string& w : lx.quantity_words) quantity_word = quantity_word || ContainsWord(folded, w);
+  for (const std::string& w : lx.quantity_words) quantity_word = quantity_word || ContainsPhrase(folded, w);
   o.measurable = !o.quantities.empty() || !target_q.empty() || quantity_word || IsDeliverable(lx, o.text);
   if (o.quantities.empty()) o.quantities = target_q;
   Deadline d = FindDeadline(o.text, lx);
@@ -147,7 +163,7 @@ void ReadObjectives(Context& ctx) {
   std::map<int, PlanColumns> plan_tables;
   for (std::size_t i = 0; i < ctx.units.size(); ++i) {
     const Unit& u = ctx.units[i];
-    if (u.kind == Unit::Kind::kRow) {
+    if (u.kind == Unit::Kind::kRow && ctx.role[i] != Role::kObjective) {
       if (auto pc = ReadPlanHeader(lx, u)) {
         plan_tables[u.table] = *pc;
         continue;
@@ -167,15 +183,55 @@ void ReadObjectives(Context& ctx) {
       ctx.report.objectives.push_back(std::move(o));
       continue;
     }
-    if (ctx.role[i] != Role::kObjective || ctx.component[i].empty()) continue;
-    Objective o;
-    o.component = ctx.component[i];
-    o.text = StripBullet(u.text);
-    if (MatchTokens(o.text).size() < 3) continue;
-    o.evidence = {u.page, TruncateUtf8(u.text, 400)};
-    JudgeObjective(lx, o);
-    ctx.with_content.insert(o.component);
-    ctx.report.objectives.push_back(std::move(o));
+    if (ctx.component[i].empty()) continue;
+    if (u.kind == Unit::Kind::kRow && ctx.role[i] == Role::kObjective) {
+      // A row of an objective list table: the objective column, else its longest cell.
+      const UnitCell* best = nullptr;
+      auto col = ctx.objective_column.find(u.table);
+      for (const UnitCell& c : u.cells) {
+        if (col != ctx.objective_column.end() && c.column == col->second) {
+          best = &c;
+          break;
+        }
+        if (!best || c.text.size() > best->text.size()) best = &c;
+      }
+      if (best == nullptr || MatchTokens(best->text).size() < 3) continue;
+      Objective o;
+      o.component = ctx.component[i];
+      o.text = StripBullet(best->text);
+      o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
+      JudgeObjective(lx, o);
+      ctx.with_content.insert(o.component);
+      ctx.report.objectives.push_back(std::move(o));
+      continue;
+    }
+    if (u.kind != Unit::Kind::kText) continue;
+    if (ctx.role[i] == Role::kObjective) {
+      // One objective per sentence: a paragraph may list several.
+      for (const std::string& sentence : SplitObjectives(StripBullet(u.text))) {
+        Objective o;
+        o.component = ctx.component[i];
+        o.text = sentence;
+        o.evidence = {u.page, TruncateUtf8(u.text, 400)};
+        JudgeObjective(lx, o);
+        ctx.with_content.insert(o.component);
+        ctx.report.objectives.push_back(std::move(o));
+      }
+    } else if (ctx.role[i] == Role::kPlain) {
+      // A target sentence in the narrative: "By 2026 the Ministry will open 3 centres."
+      for (const std::string& sentence : SplitObjectives(u.text)) {
+        std::string f = FoldForMatch(sentence);
+        bool target = false;
+        for (const std::string& m : lx.target_markers) target = target || ContainsPhrase(f, m);
+        if (!target || !FindDeadline(sentence, lx).time_bound) continue;
+        Objective o;
+        o.component = ctx.component[i];
+        o.text = sentence;
+        o.evidence = {u.page, TruncateUtf8(sentence, 400)};
+        JudgeObjective(lx, o);
+        ctx.report.objectives.push_back(std::move(o));
+      }
+    }
   }
 }
 

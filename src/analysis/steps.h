@@ -38,6 +38,7 @@ struct Context {
   std::vector<Unit> units;
   std::vector<std::string> component;  // per unit: the section's component id, or ""
   std::vector<Role> role;              // per unit
+  std::map<int, int> objective_column;  // table → column holding objectives, for objective lists
   std::set<std::string> headed;        // components with a heading in the document
   std::set<std::string> with_content;  // components with narrative or answers
 

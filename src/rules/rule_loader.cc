@@ -124,7 +124,8 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"deadline_prepositions", &lx.deadline_prepositions},
       {"plan_objective_headers", &lx.plan_objective_headers}, {"plan_target_headers", &lx.plan_target_headers},
       {"plan_deadline_headers", &lx.plan_deadline_headers}, {"negation_markers", &lx.negation_markers},
-      {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}, {"future_markers", &lx.future_markers}};
+      {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}, {"future_markers", &lx.future_markers},
+      {"target_markers", &lx.target_markers}};
   for (xmlNode* l : Children(root, "list")) {
     auto it = lists.find(Attr(l, "name"));
     if (it == lists.end()) continue;  // the schema already refused unknown names
@@ -280,8 +281,19 @@ Result<RuleSet> LoadRules(const std::string& dir) {
 std::string DefaultRulesDir() {
   if (const char* env = std::getenv("VAREPORT_RULES"); env != nullptr && *env != '\0') return env;
   std::error_code ec;
-  if (fs::is_directory(VAREPORT_SOURCE_RULES_DIR, ec)) return VAREPORT_SOURCE_RULES_DIR;
-  return VAREPORT_INSTALL_RULES_DIR;
+  // Run from the build tree (a CMakeCache.txt beside or above the executable):
+  // the source tree's rules, so a rule edit needs no install.
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  bool in_build_tree = false;
+  for (fs::path d = exe.parent_path(); !ec && !d.empty() && d != d.root_path(); d = d.parent_path()) {
+    if (fs::exists(d / "CMakeCache.txt", ec)) {
+      in_build_tree = true;
+      break;
+    }
+  }
+  if (in_build_tree && fs::is_directory(VAREPORT_SOURCE_RULES_DIR, ec)) return VAREPORT_SOURCE_RULES_DIR;
+  if (fs::is_directory(VAREPORT_INSTALL_RULES_DIR, ec)) return VAREPORT_INSTALL_RULES_DIR;
+  return VAREPORT_SOURCE_RULES_DIR;
 }
 
 }  // namespace vareport

@@ -22,8 +22,9 @@ namespace vareport {
 Result<RuleSet> LoadRules(const std::string& dir);
 
 // The rule folder to use when none is given: $VAREPORT_RULES if set; else the
-// source tree's rules/ when running from the build tree; else the installed
-// share/vareport/rules.
+// source tree's rules/ when the executable runs from its build tree (a
+// CMakeCache.txt above it); else the installed share/vareport/rules; else the
+// source tree's rules/.
 std::string DefaultRulesDir();
 
 }  // namespace vareport

@@ -88,7 +88,8 @@ struct Lexicon {
   std::vector<std::string> negation_markers;  // polarity of narrative sentences
   std::vector<std::string> partial_markers;
   std::vector<std::string> unknown_markers;
-  std::vector<std::string> future_markers;    // "will", "sera": an intention, not a fact to report
+  std::vector<std::string> future_markers;
+  std::vector<std::string> target_markers;    // "aims to", "prévoit de": a target sentence in a narrative    // "will", "sera": an intention, not a fact to report
   std::vector<std::string> deadline_prepositions;  // "by", "d ici", "para": a year after one is a deadline
 };
 

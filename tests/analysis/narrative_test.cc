@@ -164,3 +164,52 @@ BOOST_AUTO_TEST_CASE(forms_list_rows_do_not_answer_questions) {
 
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(analysis)
+BOOST_AUTO_TEST_SUITE(objectives)
+
+BOOST_AUTO_TEST_CASE(target_sentences_in_a_narrative_are_objectives) {
+  DocBuilder b;
+  b.Para("ARTICLE 7 TRANSPARENCY REPORT", 1);
+  b.Para("Action #38: Physical rehabilitation, prosthetics and assistive devices", 2);
+  b.Para("Four centres operate across the country. By the end of 2026, the Ministry of Health will open "
+         "3 new orthopaedic workshops. This section reports on progress made in 2020.");
+  Report r = Run(b);
+  BOOST_TEST_REQUIRE(r.objectives.size() == 1u);
+  BOOST_TEST(r.objectives[0].component == "rehabilitation");
+  BOOST_TEST(r.objectives[0].text == "By the end of 2026, the Ministry of Health will open 3 new orthopaedic workshops.");
+  BOOST_TEST(r.objectives[0].measurable);
+  BOOST_TEST(r.objectives[0].deadline.value_or("") == "2026-12-31");
+}
+
+BOOST_AUTO_TEST_CASE(a_table_under_an_objective_heading_lists_objectives) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist", 1);
+  b.Para("2. Data collection and information management (Action #35)", 1);
+  b.Para("Objectives for 2022");
+  b.Table({{"No.", "Objective"},
+           {"1", "Register 900 survivors in the national database by the end of 2023."},
+           {"2", "Improve the quality of casualty data."}});
+  Report r = Run(b);
+  BOOST_TEST_REQUIRE(r.objectives.size() == 2u);
+  BOOST_TEST(r.objectives[0].component == "data");
+  BOOST_TEST(r.objectives[0].text == "Register 900 survivors in the national database by the end of 2023.");
+  BOOST_TEST(!r.objectives[1].measurable);
+  BOOST_TEST(Value(r, "data.survivors_total") == "(none)");  // an objective row is not an answer
+}
+
+BOOST_AUTO_TEST_CASE(a_paragraph_of_objectives_gives_one_per_sentence) {
+  DocBuilder b;
+  b.Para("Rapport de transparence (article 7)", 1);
+  b.Para("Action n°39 : Soutien psychologique et réinsertion sociale", 2);
+  b.Para("Objectifs prévus :");
+  b.Para("D'ici fin 2025, former 20 pairs aidants. Renforcer le soutien psychosocial dès que possible.");
+  Report r = Run(b);
+  BOOST_TEST_REQUIRE(r.objectives.size() == 2u);
+  BOOST_TEST(r.objectives[0].time_bound);
+  BOOST_TEST(!r.objectives[1].measurable);
+  BOOST_TEST(!r.objectives[1].time_bound);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
