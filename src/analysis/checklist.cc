@@ -241,6 +241,21 @@ void ReadChecklist(Context& ctx) {
             ra.source = "typed-x";
           }
         }
+        // A typed "X" before one of the printed options: "X Oui Non En cours", "Oui X Non".
+        if (ra.values.empty() && !answer_text.empty()) {
+          std::vector<std::string> t = MatchTokens(answer_text);
+          for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+            if (t[k] != "x") continue;
+            std::string rest;
+            for (std::size_t m = k + 1; m < t.size(); ++m) rest += (rest.empty() ? "" : " ") + t[m];
+            std::string v = AnswerWord(lx, rest);
+            if (!v.empty()) {
+              ra.values.insert(v);
+              ra.source = "typed-x";
+              ra.confidence = 0.8;
+            }
+          }
+        }
         if (ra.values.empty() && !answer_text.empty() && DistinctAnswerWords(lx, answer_text) < 2) {
           std::string v = AnswerWord(lx, StripLabel(answer_text));
           if (v.empty()) v = AnswerWord(lx, answer_text);

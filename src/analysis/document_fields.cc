@@ -191,6 +191,14 @@ void DetectDocumentFields(Context& ctx) {
   // that governs the reporting year. National plans follow a plan only when they name it.
   std::map<std::string, int> named;
   bool cites_actions = false;
+  {
+    // A plan's name may wrap over two title lines: search the front matter as one text.
+    std::string front;
+    for (std::size_t i = 0; i < units.size() && i < kFrontUnits; ++i) front += " " + FoldForMatch(UnitText(units[i]));
+    for (const PlanRule& p : rules.plans)
+      for (const std::string& n : p.names)
+        if (ContainsPhrase(front, n)) ++named[p.id];
+  }
   for (const Unit& u : units) {
     std::string f = FoldForMatch(UnitText(u));
     for (const PlanRule& p : rules.plans)

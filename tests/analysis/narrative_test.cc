@@ -213,3 +213,24 @@ BOOST_AUTO_TEST_CASE(a_paragraph_of_objectives_gives_one_per_sentence) {
 
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(analysis)
+BOOST_AUTO_TEST_SUITE(layouts)
+
+BOOST_AUTO_TEST_CASE(a_typed_x_before_a_printed_option_answers) {
+  DocBuilder b;
+  b.Para("Liste de contrôle sur l'assistance aux victimes", 1);
+  b.Para("Progrès accomplis dans la mise en œuvre des engagements du Plan d'action de", 3);
+  b.Para("Maputo en matière d'assistance aux victimes", 3);
+  b.Para("1. Appropriation nationale, coordination et planification", 2);
+  b.Table({{"Indicateur", "Réponse", "Précisions"},
+           {"1.1 Une entité gouvernementale a-t-elle été désignée pour coordonner l'assistance aux victimes ?", "X Oui Non En cours", ""},
+           {"1.3 L'État dispose-t-il d'un plan national répondant aux besoins des victimes des mines ?", "Oui X Non En cours", ""}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "coordination.focal_point") == "yes");
+  BOOST_TEST(Value(r, "coordination.national_plan") == "no");
+  BOOST_TEST(r.framework.value_or("") == "maputo-2014");  // the plan's name wraps over two title lines
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
