@@ -40,12 +40,25 @@ std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
   Header h;
   h.columns = u.columns;
   int answer_cells = 0, label_cells = 0;
+  std::string leftover;  // a word a wrapped header pushed into the previous column
   for (const UnitCell& c : u.cells) {
     std::string f = FoldForMatch(c.text);
     if (f.empty()) continue;
     if (!c.ticks.empty()) return std::nullopt;  // a header has no boxes
     if (MatchTokens(f).size() > 8) return std::nullopt;  // a question, not a column name
     std::string v = ExactAnswerWord(*ctx.lx, c.text);
+    // A two-line header ("In / progress") whose second line landed in the
+    // previous column: "No progress" | "In" reads "No" | "In progress".
+    if (v.empty() && !leftover.empty()) v = ExactAnswerWord(*ctx.lx, c.text + " " + leftover);
+    std::string own_leftover;
+    if (v.empty()) {
+      std::vector<std::string> t = MatchTokens(f);
+      if (t.size() == 2) {
+        v = ExactAnswerWord(*ctx.lx, t[0]);
+        if (!v.empty()) own_leftover = t[1];
+      }
+    }
+    leftover = own_leftover;
     if (!v.empty()) {
       h.value_of_column[c.column] = v;
       ++answer_cells;

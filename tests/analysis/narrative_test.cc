@@ -234,3 +234,23 @@ BOOST_AUTO_TEST_CASE(a_typed_x_before_a_printed_option_answers) {
 
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(analysis)
+BOOST_AUTO_TEST_SUITE(layouts)
+
+// A PDF table rebuild can push the second line of a wrapped header ("In /
+// progress") into the previous column: "No progress" | "In".
+BOOST_AUTO_TEST_CASE(a_wrapped_header_split_across_columns_is_repaired) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist", 1);
+  b.Para("1. National ownership, coordination and planning (Actions #33 and #34)", 1);
+  b.Table({{"Questions", "Yes", "No progress", "In", "Remarks"},
+           {"1.5 Has a budget been allocated for the implementation of the plan?", "[ ]", "[ ]", "[x]", ""},
+           {"1.6 Is progress in implementing the plan monitored and reported on regularly?", "[ ]", "[x]", "[ ]", ""}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "coordination.plan_budget") == "partial");
+  BOOST_TEST(Value(r, "coordination.monitoring") == "no");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+BOOST_AUTO_TEST_SUITE_END()
