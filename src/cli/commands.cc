@@ -1,3 +1,4 @@
+#include "core/sanitizers.h"
 #include "cli/commands.h"
 
 #include <openssl/evp.h>
@@ -58,17 +59,7 @@ std::string Sha256Hex(const std::string& bytes) {
 
 // ---- per-document limits (RunLimits) -------------------------------------------
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
+using vareport::kAddressSanitizer;  // core/sanitizers.h
 
 // The watchdog's line, formatted before the timer is armed: the SIGALRM
 // handler only calls write(2) and _exit(2), which are async-signal-safe.

@@ -1,3 +1,4 @@
+#include "core/sanitizers.h"
 #include "service/ingest.h"
 
 #include <fcntl.h>
@@ -18,17 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
+using vareport::kAddressSanitizer;  // core/sanitizers.h
 
 std::string BaseName(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
