@@ -53,9 +53,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool bare_year = (data[0] & 4) != 0;
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
 
+  // Offsets are byte offsets into `text` at code-point starts; in invalid
+  // UTF-8 a stray continuation byte is a code point of its own (U+FFFD), so
+  // the boundary check only applies to valid text. A figure starts with a digit.
+  const bool valid = vareport::IsValidUtf8(text);
   for (const vareport::NumberMatch& m : vareport::FindNumbers(text, lang)) {
-    if (m.begin > m.end || m.end > text.size()) vareport::fuzz::Fail("number outside the text", std::string(text));
-    if (!Boundary(text, m.begin) || !Boundary(text, m.end)) {
+    if (m.begin >= m.end || m.end > text.size()) vareport::fuzz::Fail("number outside the text", std::string(text));
+    if (text[m.begin] < '0' || text[m.begin] > '9') vareport::fuzz::Fail("number not starting at a digit", std::string(text));
+    if (valid && (!Boundary(text, m.begin) || !Boundary(text, m.end))) {
       vareport::fuzz::Fail("number offsets split a UTF-8 sequence", std::string(text));
     }
     if (std::isnan(m.value)) vareport::fuzz::Fail("NaN figure", std::string(text));

@@ -92,8 +92,8 @@ BOOST_AUTO_TEST_CASE(pages_without_usable_text_need_ocr) {
 }
 
 BOOST_AUTO_TEST_CASE(check_boxes_in_an_image_are_decided_by_ink) {
-  // 300 dpi: a 10 pt box is ~42 px.
-  Canvas c(600, 200);
+  // 300 dpi: a 10 pt box is ~42 px. Tall enough for the 200 px cell below.
+  Canvas c(600, 240);
   c.Square(20, 20, 42, 4);          // empty
   c.Square(100, 20, 42, 4);         // crossed
   c.Cross(100, 20, 42, 4);
