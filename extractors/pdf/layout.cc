@@ -105,6 +105,37 @@ std::optional<std::string> BulletLabel(std::u32string_view w) {
   }
 }
 
+// A question number as checklists print it at the start of a row: "2.3",
+// "2.3.", "10.1.4" (one or two digits per level, at least two levels), as its
+// levels; empty when `w` is not one.
+std::vector<int> QuestionNumber(std::u32string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  std::vector<int> levels;
+  int digits = 0, value = 0;
+  for (char32_t c : w) {
+    if (IsDigit(c)) {
+      if (++digits > 2) return {};
+      value = value * 10 + static_cast<int>(c - '0');
+    } else if (c == '.' && digits > 0) {
+      levels.push_back(value);
+      digits = value = 0;
+    } else {
+      return {};
+    }
+  }
+  if (digits == 0 || levels.empty()) return {};
+  levels.push_back(value);
+  return levels;
+}
+
+// True when question number `next` can follow `current` in one table: after
+// it, and in the same or the next chapter ("2.3" after "2.2" or "1.9"; not
+// "10.4" after "2.3", which is the row's own text wrapping at a figure).
+bool FollowsQuestion(const std::vector<int>& current, const std::vector<int>& next) {
+  if (current.empty() || next.empty()) return false;
+  return next > current && next.front() <= current.front() + 1;
+}
+
 }  // namespace
 
 // ---- public helpers ----------------------------------------------------------
@@ -781,10 +812,14 @@ std::optional<double> FindGutter(const std::vector<Line>& lines) {
   for (const Line& l : lines) left = std::min(left, l.box.x0), right = std::max(right, l.box.x1);
   const double width = right - left;
   if (width < 200) return std::nullopt;
-  // Crossing count per candidate x (2 pt steps); the gutter is the middle of
-  // the widest run of candidates with the fewest crossings.
+  // Crossing count per candidate x (2 pt steps, at most 1,000 candidates on a
+  // page of absurd size); the gutter is the middle of the widest run of
+  // candidates with the fewest crossings.
   std::vector<std::pair<double, int>> scan;
-  for (double x = left + 0.3 * width; x <= left + 0.7 * width; x += 2.0) {
+  const double step = std::max(2.0, 0.4 * width / 1000);
+  for (int k = 0; k <= 1000; ++k) {
+    const double x = left + 0.3 * width + k * step;
+    if (x > left + 0.7 * width) break;
     int cross = 0;
     for (const Line& l : lines) {
       for (std::size_t s = 0; s < l.segs.size(); ++s) {
@@ -1034,6 +1069,7 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
   const double row_gap = line_gap + std::max(2.0, 0.25 * cols.size);
   std::vector<std::vector<std::size_t>> rows;
   std::string last_col0;  // text of the current row's first column so far
+  std::vector<int> row_number;  // the question number the current row starts with, if any
   for (std::size_t i = first; i < end; ++i) {
     const Line& l = lines[i];
     bool new_row = rows.empty();
@@ -1055,10 +1091,15 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
         new_row = true;
       }
       if (key_value && l.segs.size() == 2) new_row = true;
+      // In a numbered table, a first-column line that starts with the next
+      // question number ("2.3 Have …") starts a row even when the form left
+      // no more space between the rows than between wrapped lines.
+      if (FollowsQuestion(row_number, QuestionNumber(first_word))) new_row = true;
     }
     if (new_row) {
       rows.emplace_back();
       last_col0.clear();
+      row_number = has_col0 ? QuestionNumber(DecodeUtf8(l.toks.front().text)) : std::vector<int>{};
     }
     rows.back().push_back(i);
     if (has_col0) {
@@ -1648,6 +1689,26 @@ void AddWords(const std::vector<Line>& lines, Vocabulary& vocab) {
 
 }  // namespace
 
+namespace {
+
+// Clips `b` to the page (width × height points, displayed coordinates)
+// widened by one page size on each side, where text may still sit in a bleed.
+// False when `b` has a coordinate that is not a number or lies wholly outside
+// that area (no viewer shows it). A page without a size (0 × 0) only needs
+// finite coordinates.
+bool ClipToPage(Box& b, double width, double height) {
+  if (!std::isfinite(b.x0) || !std::isfinite(b.y0) || !std::isfinite(b.x1) || !std::isfinite(b.y1)) return false;
+  if (!(width > 0) || !(height > 0)) return true;
+  if (b.x1 < -width || b.x0 > 2 * width || b.y1 < -height || b.y0 > 2 * height) return false;
+  b.x0 = std::max(b.x0, -width);
+  b.x1 = std::min(b.x1, 2 * width);
+  b.y0 = std::max(b.y0, -height);
+  b.y1 = std::min(b.y1, 2 * height);
+  return true;
+}
+
+}  // namespace
+
 void BuildDocument(const std::vector<PageText>& pages, Document& doc) {
   std::vector<PageLines> pls;
   DocStats st;
@@ -1674,7 +1735,21 @@ void BuildDocument(const std::vector<PageText>& pages, Document& doc) {
       continue;
     }
     pl.frame.rotation = static_cast<int>(std::max_element(rot_count, rot_count + 4) - rot_count);
-    std::vector<Word> words = page.words;
+    // Words that lie wholly off the page (or at coordinates that are not
+    // numbers) are not shown by any viewer: leave them out, and say so.
+    std::vector<Word> words;
+    words.reserve(page.words.size());
+    std::size_t off_page = 0;
+    for (const Word& w : page.words) {
+      Word c = w;
+      if (ClipToPage(c.box, page.width, page.height)) words.push_back(std::move(c));
+      else ++off_page;
+    }
+    if (off_page > 0) {
+      doc.warnings.push_back(Warning{"off-page-text", "page " + std::to_string(page.number) + ": " +
+                                                          std::to_string(off_page) +
+                                                          " word(s) placed off the page ignored"});
+    }
     MergeAccentWords(words);
     std::vector<Tok> toks;
     toks.reserve(words.size());

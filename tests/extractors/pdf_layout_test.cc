@@ -2,6 +2,7 @@
 #include "extractors/pdf/layout.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -162,6 +163,42 @@ BOOST_AUTO_TEST_CASE(grid_table_pairs_each_question_with_its_tick) {
   BOOST_TEST(doc.body.front().where.page == 1);
 }
 
+BOOST_AUTO_TEST_CASE(numbered_rows_set_at_the_leading_of_wrapped_lines_stay_apart) {
+  // A form's table where the rows are no further apart than the wrapped lines
+  // inside a row: the next question number starts the next row.
+  PageText page = MakePage(1);
+  AddLine(page, 72, 80, "Questions");
+  AddLine(page, 300, 80, "Reply");
+  AddLine(page, 420, 80, "Remarks");
+  AddLine(page, 72, 100, "2.1 Has a national information");
+  AddLine(page, 72, 112, "management system been set up?");
+  AddLine(page, 300, 100, "Yes");
+  AddLine(page, 72, 124, "2.2 Are data disaggregated by sex?");
+  AddLine(page, 300, 124, "No");
+  AddLine(page, 72, 136, "2.3 Total number of survivors and");
+  AddLine(page, 72, 148, "10.4 their families");  // not a question: the row's own text wraps at a figure
+  AddLine(page, 300, 136, "3,744");
+  AddLine(page, 420, 136, "Estimate");
+  AddLine(page, 72, 160, "2.4 Number of women");
+  AddLine(page, 300, 160, "524");
+  // An unnumbered row (after a row gap) whose wrapped line starts with a figure keeps it.
+  AddLine(page, 72, 180, "Share of survivors reached rose by");
+  AddLine(page, 72, 192, "1.5 percent");
+  AddLine(page, 300, 180, "Partly");
+  Document doc;
+  BuildDocument({page}, doc);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  BOOST_REQUIRE(t->rows.size() == 6u);
+  BOOST_TEST(CellText(t->rows[1], 0) == "2.1 Has a national information management system been set up?");
+  BOOST_TEST(CellText(t->rows[1], 1) == "Yes");
+  BOOST_TEST(CellText(t->rows[2], 0) == "2.2 Are data disaggregated by sex?");
+  BOOST_TEST(CellText(t->rows[2], 1) == "No");
+  BOOST_TEST(CellText(t->rows[3], 1) == "3,744");
+  BOOST_TEST(CellText(t->rows[4], 0) == "2.4 Number of women");
+  BOOST_TEST(CellText(t->rows[5], 0) == "Share of survivors reached rose by 1.5 percent");
+}
+
 BOOST_AUTO_TEST_CASE(running_header_and_footer_go_to_furniture) {
   std::vector<PageText> pages;
   for (int n = 1; n <= 3; ++n) {
@@ -203,6 +240,38 @@ BOOST_AUTO_TEST_CASE(bullets_become_list_items_and_headings_are_detected) {
   BOOST_TEST(doc.body[1].paragraph.list_label == "\u2022");
   BOOST_TEST(doc.body[1].paragraph.text == "Train 800 first responders by 2024.");
   BOOST_TEST(doc.body[2].paragraph.text == "Equip 4 health centres.");
+}
+
+BOOST_AUTO_TEST_CASE(boxes_reaching_far_off_the_page_are_clipped_or_dropped) {
+  // A form widget whose /Rect runs from x = 375 to 3.6e54 (a fuzzer found it
+  // hanging the two-column scan), one wholly off the page, one not a number.
+  PageText page = MakePage(1);
+  for (int i = 0; i < 12; ++i) AddLine(page, 72, 80 + 14 * i, "Line of body text number " + std::to_string(i));
+  Word wide;
+  wide.text = "\u2612";
+  wide.box = Box{375, 80, 3.6e54, 90};
+  wide.font_size = 10;
+  page.words.push_back(wide);
+  Word far = wide;
+  far.text = "hidden";
+  far.box = Box{1e30, 100, 1e30 + 40, 112};
+  page.words.push_back(far);
+  Word nan = wide;
+  nan.text = "nan";
+  nan.box = Box{std::nan(""), 100, 120, 112};
+  page.words.push_back(nan);
+  Document doc;
+  BuildDocument({page}, doc);
+  BOOST_REQUIRE(doc.warnings.size() == 1u);
+  BOOST_TEST(doc.warnings[0].code == "off-page-text");
+  BOOST_TEST(doc.warnings[0].message == "page 1: 2 word(s) placed off the page ignored");
+  std::string all;
+  for (const Block& b : doc.body) {
+    all += PlainText(b) + "\n";
+    if (b.where.box) BOOST_TEST(b.where.box->x1 <= 2 * 595.0);
+  }
+  BOOST_TEST(all.find("Line of body text number 11") != std::string::npos);
+  BOOST_TEST(all.find("hidden") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(page_without_text_gets_a_warning) {
