@@ -131,14 +131,57 @@ double SideCoverage(Pix* bin, int x, int y, int w, int h, int t, int side) {
   return n > 0 ? static_cast<double>(covered) / n : 0;
 }
 
+// True when both diagonals of the inside [x0,x1)×[y0,y1) of a box carry ink
+// in the 8-bit grey image (a pixel visibly darker than white within one pixel of
+// the line, along ≥ 70% of each diagonal): the cross Word draws in a ticked
+// legacy check box (FORMCHECKBOX) when it exports a PDF, a hairline that
+// binarisation thins to a few percent of the inside.
+bool CrossedDiagonals(Pix* gray, int x0, int y0, int x1, int y1) {
+  const int w = x1 - x0, h = y1 - y0;
+  if (w < 4 || h < 4) return false;
+  const int gw = static_cast<int>(pixGetWidth(gray)), gh = static_cast<int>(pixGetHeight(gray));
+  auto dark_near = [&](int cx, int cy) {
+    for (int dy = -1; dy <= 1; ++dy) {
+      for (int dx = -1; dx <= 1; ++dx) {
+        const int px = cx + dx, py = cy + dy;
+        if (px < 0 || py < 0 || px >= gw || py >= gh) continue;
+        l_uint32 v = 255;
+        if (pixGetPixel(gray, px, py, &v) == 0 && v < 225) return true;
+      }
+    }
+    return false;
+  };
+  const int n = std::max(w, h);
+  int down = 0, up = 0;
+  for (int k = 0; k < n; ++k) {
+    const int dx = static_cast<int>(std::lround(static_cast<double>(k) * (w - 1) / std::max(1, n - 1)));
+    const int dy = static_cast<int>(std::lround(static_cast<double>(k) * (h - 1) / std::max(1, n - 1)));
+    down += dark_near(x0 + dx, y0 + dy) ? 1 : 0;
+    up += dark_near(x0 + dx, y1 - 1 - dy) ? 1 : 0;
+  }
+  return down >= 0.7 * n && up >= 0.7 * n;
+}
+
 std::vector<pdf::Word> FindTickBoxesPix(Pix* gray, double ppp, TickEncoding encoding, std::vector<UnclearBox>* unclear) {
   std::vector<pdf::Word> out;
   PixPtr bin(pixThresholdToBinary(gray, 150));
   if (!bin) return out;
-  BoxaPtr boxa(pixConnComp(bin.get(), nullptr, 8));
+  const double min_px = 5.0 / ppp, max_px = 16.0 / ppp;
+  // A box that touches a table rule (a form's boxes often sit against the
+  // cell border) is one component with the whole grid: find the boxes with
+  // the rules taken out — straight ink runs over three box sizes long — and
+  // judge each box on the full image.
+  const int rule_len = std::max(8, static_cast<int>(std::lround(3 * max_px)));
+  PixPtr hor(pixOpenBrick(nullptr, bin.get(), rule_len, 1));
+  PixPtr ver(pixOpenBrick(nullptr, bin.get(), 1, rule_len));
+  PixPtr boxes_only;
+  if (hor && ver) {
+    PixPtr rules(pixOr(nullptr, hor.get(), ver.get()));
+    if (rules) boxes_only.reset(pixSubtract(nullptr, bin.get(), rules.get()));
+  }
+  BoxaPtr boxa(pixConnComp(boxes_only ? boxes_only.get() : bin.get(), nullptr, 8));
   if (!boxa) return out;
   const int n = boxaGetCount(boxa.get());
-  const double min_px = 5.0 / ppp, max_px = 16.0 / ppp;
   for (int i = 0; i < n; ++i) {
     l_int32 x, y, w, h;
     if (boxaGetBoxGeometry(boxa.get(), i, &x, &y, &w, &h) != 0) continue;
@@ -163,7 +206,8 @@ std::vector<pdf::Word> FindTickBoxesPix(Pix* gray, double ppp, TickEncoding enco
     if (whole > 0.7) continue;  // a solid square: a bullet, not a box
     const Box box{x * ppp, y * ppp, (x + w) * ppp, (y + h) * ppp};
     constexpr double kEmpty = 0.03, kFilled = 0.08;
-    if (density > kEmpty && density < kFilled) {
+    const bool crossed = density < kFilled && CrossedDiagonals(gray, x + inset, y + inset, x + w - inset, y + h - inset);
+    if (density > kEmpty && density < kFilled && !crossed) {
       if (unclear != nullptr) {
         char pct[16];
         std::snprintf(pct, sizeof pct, "%.0f%%", density * 100);
@@ -174,13 +218,15 @@ std::vector<pdf::Word> FindTickBoxesPix(Pix* gray, double ppp, TickEncoding enco
       continue;
     }
     pdf::Word word;
-    const bool checked = density >= kFilled;
+    const bool checked = density >= kFilled || crossed;
     word.text = checked ? "\u2612" : "\u2610";
     word.box = box;
     word.font_size = std::round(box.height() * 2) / 2;
     word.space_after = true;
     word.tick_encoding = encoding;
-    word.confidence = checked ? std::min(1.0, 0.75 + (density - kFilled) * 2.5) : std::max(0.6, 1.0 - density * 8);
+    word.confidence = crossed ? 0.9
+                      : checked ? std::min(1.0, 0.75 + (density - kFilled) * 2.5)
+                                : std::max(0.6, 1.0 - density * 8);
     out.push_back(std::move(word));
   }
   return out;

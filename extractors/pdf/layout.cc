@@ -1401,20 +1401,30 @@ bool FitsColumns(const Line& l, const Columns& cols) {
   return used.size() >= 2;
 }
 
-// Moves a first row that only continues the previous page's last question
-// (first-column text starting lower-case, nothing else) into that row.
+// Moves a first row that continues the previous page's last question (its
+// first-column text starts lower-case: the question's sentence goes on) into
+// that row: the first column's text joins the question's, and what the other
+// columns hold (the rest of the answer boxes, remarks) goes under the same
+// columns of that row.
 void MergeContinuationRow(Table& prev, Table& next, const Vocabulary& vocab) {
-  if (next.rows.empty() || prev.rows.empty()) return;
-  Row& first = next.rows.front();
-  int filled = 0;
-  for (const Cell& c : first.cells) filled += c.blocks.empty() ? 0 : 1;
-  if (filled != 1 || first.cells.front().blocks.empty()) return;
-  const std::string& t = first.cells.front().blocks.front().paragraph.text;
+  // Past the header the continued table repeats (w:tblHeader rows printed on
+  // each page).
+  auto first_it = std::find_if(next.rows.begin(), next.rows.end(), [](const Row& r) { return !r.header; });
+  if (first_it == next.rows.end() || prev.rows.empty()) return;
+  Row& first = *first_it;
+  if (first.cells.empty() || first.cells.front().column != 0 || first.cells.front().blocks.empty()) {
+    return;
+  }
+  const Block& lead = first.cells.front().blocks.front();
+  if (lead.kind != BlockKind::kParagraph || !lead.paragraph.ticks.empty()) return;
+  const std::string& t = lead.paragraph.text;
   const std::u32string u = DecodeUtf8(t);
   if (u.empty() || !IsLower(u[0])) return;
   Row& last = prev.rows.back();
-  if (last.cells.empty() || last.cells.front().blocks.empty()) return;
-  Paragraph& p = last.cells.front().blocks.front().paragraph;
+  if (last.header || last.cells.empty() || last.cells.front().column != 0 || last.cells.front().blocks.empty()) return;
+  Block& into = last.cells.front().blocks.back();
+  if (into.kind != BlockKind::kParagraph) return;
+  Paragraph& p = into.paragraph;
   std::string lw = p.text.substr(p.text.rfind(' ') == std::string::npos ? 0 : p.text.rfind(' ') + 1);
   const std::string first_word = t.substr(0, t.find(' '));
   switch (DecideLineJoin(lw, first_word, vocab)) {
@@ -1423,7 +1433,31 @@ void MergeContinuationRow(Table& prev, Table& next, const Vocabulary& vocab) {
     case LineJoin::kSpace: p.text += ' '; break;
   }
   p.text += t;
-  next.rows.erase(next.rows.begin());
+  // The rest of the first column, then the other columns, cell by cell.
+  Cell& lead_cell = first.cells.front();
+  for (std::size_t b = 1; b < lead_cell.blocks.size(); ++b) last.cells.front().blocks.push_back(std::move(lead_cell.blocks[b]));
+  for (std::size_t c = 1; c < first.cells.size(); ++c) {
+    Cell& from = first.cells[c];
+    if (from.blocks.empty()) continue;
+    auto to = std::find_if(last.cells.begin(), last.cells.end(), [&](const Cell& x) { return x.column == from.column; });
+    if (to == last.cells.end()) {
+      last.cells.push_back(std::move(from));
+      std::sort(last.cells.begin(), last.cells.end(), [](const Cell& a, const Cell& b) { return a.column < b.column; });
+    } else {
+      for (Block& b : from.blocks) to->blocks.push_back(std::move(b));
+    }
+  }
+  next.rows.erase(first_it);
+}
+
+// True when a header line's columns are those of the table left open on the
+// previous page: the same labels' starts within a few points.
+bool SameColumns(const Columns& a, const Columns& b) {
+  if (a.starts.size() != b.starts.size()) return false;
+  for (std::size_t k = 0; k < a.starts.size(); ++k) {
+    if (std::fabs(a.starts[k] - b.starts[k]) > 6) return false;
+  }
+  return a.labels == b.labels;
 }
 
 // Lays out one region: tables where found, paragraphs elsewhere. `open` is the
@@ -1457,6 +1491,11 @@ void LayoutRegion(const std::vector<Line>& lines, int page, const Frame& frame, 
     if (!tb && LooksLikeHeader(lines[i])) {
       used_cols = ColumnsFromHeader(lines[i]);
       tb = BuildTable(lines, i, used_cols, true, false, st.vocab, st.line_gap);
+      // The table of the previous page going on under its repeated header.
+      if (tb && i == 0 && carried && !carried->key_value && SameColumns(used_cols, carried->cols) &&
+          carried->block < out.size() && out[carried->block].table) {
+        MergeContinuationRow(*out[carried->block].table, tb->table, st.vocab);
+      }
     }
     if (!tb) {
       if (auto kv = KeyValueColumns(lines, i)) {

@@ -19,8 +19,8 @@
 //     words at their rectangles ("☒"/"☐" for buttons, the value for text
 //     fields); check boxes drawn as vector graphics, found on the page
 //     rendered at kVectorDpi, as "☒"/"☐" words. Only pages whose text has
-//     answer labels (Yes/No, Oui/Non, Sí/No) and no tick glyph nor form widget
-//     are rendered for that, so text PDFs stay fast.
+//     answer labels (Yes/No, Oui/Non, Sí/No) without a tick glyph beside them
+//     and no form widget are rendered for that, so text PDFs stay fast.
 #include "extractors/pdf/pdf_extractor.h"
 
 #include <poppler/cpp/poppler-document.h>
@@ -309,17 +309,63 @@ bool IsOptionLabel(std::string_view text) {
          f == "parcialmente" || f == "partiellement";
 }
 
-// True when the page's text has answer labels but no tick glyph.
+bool HasTickGlyph(const pdf::Word& w) {
+  for (char32_t c : DecodeUtf8(w.text)) {
+    if (pdf::TickState(c, w.font) >= 0) return true;
+  }
+  return false;
+}
+
+// True when `glyph` sits on `label`'s line, on the side `before` (left) or
+// after it (right), within 1.5 em.
+bool GlyphBeside(const pdf::Word& glyph, const pdf::Word& label, bool before) {
+  const double cy = (glyph.box.y0 + glyph.box.y1) / 2;
+  if (cy < label.box.y0 || cy > label.box.y1) return false;
+  const double em = std::max(label.font_size, label.box.y1 - label.box.y0);
+  const double gap = before ? label.box.x0 - glyph.box.x1 : glyph.box.x0 - label.box.x1;
+  return gap > -0.5 * em && gap < 1.5 * em;
+}
+
+// True when the page may hold check boxes drawn as vector graphics: it has
+// answer labels (Yes/No, Oui/Non, Sí/No) of which at least one has no tick
+// glyph beside it, on the side where this page's glyphs stand (a form may
+// print the empty boxes as glyphs and draw the ticked ones). Pages with form
+// widgets already have their boxes.
 bool MayHaveDrawnBoxes(const pdf::PageText& page) {
-  int labels = 0;
+  std::vector<const pdf::Word*> labels, glyphs;
   for (const pdf::Word& w : page.words) {
     if (w.tick_encoding != TickEncoding::kGlyph) return false;  // form widgets already there
-    for (char32_t c : DecodeUtf8(w.text)) {
-      if (pdf::TickState(c, w.font) >= 0) return false;
-    }
-    labels += IsOptionLabel(w.text) ? 1 : 0;
+    if (HasTickGlyph(w)) glyphs.push_back(&w);
+    else if (IsOptionLabel(w.text)) labels.push_back(&w);
   }
-  return labels >= 3;
+  if (labels.size() < 2) return false;  // a Yes/No pair at least
+  if (glyphs.empty()) return true;
+  auto covered = [&](const pdf::Word* l, bool before) {
+    return std::any_of(glyphs.begin(), glyphs.end(), [&](const pdf::Word* g) { return GlyphBeside(*g, *l, before); });
+  };
+  int left = 0, right = 0;
+  for (const pdf::Word* l : labels) left += covered(l, true) ? 1 : 0, right += covered(l, false) ? 1 : 0;
+  const bool before = left >= right;
+  return std::any_of(labels.begin(), labels.end(), [&](const pdf::Word* l) { return !covered(l, before); });
+}
+
+// Boxes found on the rendered page that are not already a tick glyph of the
+// text layer (the glyph ☐ renders as a box too).
+void AddDrawnBoxes(std::vector<pdf::Word> boxes, pdf::PageText& page) {
+  std::vector<Box> glyphs;
+  for (const pdf::Word& w : page.words) {
+    if (HasTickGlyph(w)) glyphs.push_back(w.box);
+  }
+  for (pdf::Word& b : boxes) {
+    // The same box when the centres are less than ~¾ of the box apart (a
+    // glyph's box from the text layer may be narrower or taller than its ink).
+    const double cx = (b.box.x0 + b.box.x1) / 2, cy = (b.box.y0 + b.box.y1) / 2;
+    const double near = 0.75 * std::max(b.box.x1 - b.box.x0, b.box.y1 - b.box.y0);
+    const bool seen = std::any_of(glyphs.begin(), glyphs.end(), [&](const Box& g) {
+      return std::fabs(cx - (g.x0 + g.x1) / 2) < near && std::fabs(cy - (g.y0 + g.y1) / 2) < near;
+    });
+    if (!seen) page.words.push_back(std::move(b));
+  }
 }
 
 // Attaches each unclear box's warning to the nearest word on its line, else
@@ -422,7 +468,7 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       std::vector<ocr::UnclearBox> unclear;
       std::vector<pdf::Word> boxes = ocr::FindTickBoxes(img, 72.0 / kVectorDpi, TickEncoding::kVector, &unclear);
       PlaceUnclear(unclear, pt, doc);
-      for (pdf::Word& b : boxes) pt.words.push_back(std::move(b));
+      AddDrawnBoxes(std::move(boxes), pt);
       continue;
     }
     const double dpi = std::clamp(options.ocr.dpi, 72, 600);

@@ -57,6 +57,7 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
 
   // Precondition: !ok().
   const Error& error() const { return std::get<Error>(v_); }

@@ -16,6 +16,12 @@ Standard library only (PDF syntax written directly, ISO 32000-1), plus
   ruled_checklist.pdf a checklist table drawn with rules (two-row header with
                       spanning cells, wrapped questions, a section row) and
   scan_ruled.pdf      its 200 dpi image-only scan.
+  word_export_boxes.pdf  a ruled checklist as Word exports legacy check boxes:
+                      the empty ones printed as the glyph ☐, the ticked ones
+                      drawn as a square crossed by hairlines, boxes set against
+                      the cell's top rule; its last row goes on to page 2 under
+                      the repeated header (the rest of the question, one more
+                      option, the remark), and page 2 has one Oui/Non row.
 
 Run from anywhere:  /usr/bin/python3 tests/data/make_ocr_form.py
 The outputs are committed; rerunning rewrites identical files.
@@ -306,8 +312,135 @@ def ruled_checklist():
     return path
 
 
+# ---- word_export_boxes.pdf ------------------------------------------------------
+
+TOUNICODE = b"""/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<00> <FF>
+endcodespacerange
+2 beginbfchar
+<01> <2612>
+<02> <2610>
+endbfchar
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"""
+
+
+def pages_pdf(path, pages_ops):
+    """Several A4 pages; fonts F1 Helvetica, F2 Helvetica-Bold, F3 Helvetica whose
+    codes 1 and 2 map to ☒ and ☐ (/ToUnicode) and draw nothing."""
+    w = Writer()
+    catalog = w.reserve()
+    pages = w.reserve()
+    f1 = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    f2 = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
+    cmap = w.add(b"<< >>", TOUNICODE)
+    f3 = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode %d 0 R >>" % cmap)
+    kids = []
+    for ops in pages_ops:
+        page = w.reserve()
+        content = w.add(b"<< >>", b"\n".join(ops) + b"\n")
+        w.set(page, b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                    b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> >>"
+              % (pages, W, H, content, f1, f2, f3))
+        kids.append(page)
+    w.set(pages, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
+    w.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % pages)
+    w.write(path, catalog)
+
+
+def word_export_boxes():
+    cols = (72, 300, 430, 523)  # cell rules: Indicateur | Réponse | Précisions
+
+    def rule(x0, top, x1, bottom):
+        return b"0 G 0.75 w %.2f %.2f m %.2f %.2f l S" % (x0, H - top, x1, H - bottom)
+
+    def grid(top, bottom):
+        ops = [rule(cols[0], top, cols[-1], top), rule(cols[0], bottom, cols[-1], bottom)]
+        ops += [rule(x, top, x, bottom) for x in cols]
+        return ops
+
+    def drawn(x, top, crossed, size=9):
+        # Word: a 0.5 pt square; the tick is two hairline diagonals.
+        y = H - top - size
+        ops = [b"0 G 0.5 w %.2f %.2f %d %d re S" % (x, y, size, size)]
+        if crossed:
+            ops.append(b"0 G 0.1 w %.2f %.2f m %.2f %.2f l S %.2f %.2f m %.2f %.2f l S"
+                       % (x + 0.6, y + 0.6, x + size - 0.6, y + size - 0.6, x + 0.6, y + size - 0.6, x + size - 0.6, y + 0.6))
+        return ops
+
+    def glyph(x, top):  # ☐ in the text layer only
+        return b"BT /F3 11 Tf %.2f %.2f Td <02> Tj ET" % (x, H - top - 10)
+
+    def header(top):
+        ops = grid(top, top + 18)
+        for x, label in zip(cols, ("Indicateur", "Réponse", "Précisions")):
+            ops.append(text_op(x + 4, top + 4, label, 10, b"F2"))
+        return ops
+
+    p1 = [text_op(72, 60, "Liste de contrôle sur l'assistance aux victimes", 14, b"F2"),
+          text_op(72, 90, "1. Coordination nationale", 12, b"F2")]
+    top = 120
+    p1 += header(top)
+    top += 18
+    # 1.1: options one per line; Oui drawn and crossed, Non and En cours glyphs.
+    p1 += grid(top, top + 48)
+    p1.append(text_op(cols[0] + 4, top + 3, "1.1 Existe-t-il un point focal national ?", 10))
+    p1 += drawn(cols[1] + 4, top + 0.8, True)
+    p1.append(text_op(cols[1] + 16, top + 1, "Oui", 10))
+    p1.append(glyph(cols[1] + 4, top + 13))
+    p1.append(text_op(cols[1] + 16, top + 13, "Non", 10))
+    p1.append(glyph(cols[1] + 4, top + 25))
+    p1.append(text_op(cols[1] + 16, top + 25, "En cours", 10))
+    top += 48
+    # 1.2: all drawn, on one line, each box against the top rule; Non crossed.
+    p1 += grid(top, top + 20)
+    p1.append(text_op(cols[0] + 4, top + 3, "1.2 Le plan est-il financé ?", 10))
+    for i, (dx, label) in enumerate(((4, "Oui"), (40, "Non"), (76, "En cours"))):
+        p1 += drawn(cols[1] + dx, top + 0.8, i == 1)
+        p1.append(text_op(cols[1] + dx + 12, top + 1, label, 10))
+    top += 20
+    # 1.3: the question and two options here, the rest on page 2.
+    p1 += grid(top, top + 34)
+    p1.append(text_op(cols[0] + 4, top + 3, "1.3 Un annuaire des services", 10))
+    p1.append(glyph(cols[1] + 4, top + 1))
+    p1.append(text_op(cols[1] + 16, top + 1, "Oui", 10))
+    p1 += drawn(cols[1] + 4, top + 15, True)
+    p1.append(text_op(cols[1] + 16, top + 15, "Non", 10))
+    p1.append(text_op(cols[2] + 4, top + 3, "La couverture reste", 10))
+    p1.append(text_op(72, 800, "Page 1 sur 2", 9))
+
+    p2 = []
+    top = 60
+    p2 += header(top)
+    top += 18
+    p2 += grid(top, top + 20)
+    p2.append(text_op(cols[0] + 4, top + 3, "a-t-il été diffusé ?", 10))
+    p2.append(glyph(cols[1] + 4, top + 3))
+    p2.append(text_op(cols[1] + 16, top + 3, "En cours", 10))
+    p2.append(text_op(cols[2] + 4, top + 3, "inégale.", 10))
+    top += 20
+    p2 += grid(top, top + 34)
+    p2.append(text_op(cols[0] + 4, top + 3, "1.4 Les survivants sont-ils consultés ?", 10))
+    p2 += drawn(cols[1] + 4, top + 0.8, True)
+    p2.append(text_op(cols[1] + 16, top + 1, "Oui", 10))
+    p2 += drawn(cols[1] + 4, top + 15, False)
+    p2.append(text_op(cols[1] + 16, top + 15, "Non", 10))
+    p2.append(text_op(72, 800, "Page 2 sur 2", 9))
+    pages_pdf(os.path.join(OUT, "word_export_boxes.pdf"), [p1, p2])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    word_export_boxes()
     form_fields()
     src = vector_boxes()
     scan_of(src, "scan_checklist.pdf")

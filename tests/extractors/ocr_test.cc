@@ -146,6 +146,44 @@ BOOST_AUTO_TEST_CASE(drawn_boxes_in_a_text_pdf_become_vector_ticks) {
   BOOST_TEST(AllText(*r).find("\u2612 Oui \u2610 Non") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(word_exported_legacy_boxes_mixed_with_glyphs_are_all_read) {
+  // Kind: Word's PDF export of legacy check boxes — empty ones as the glyph ☐
+  // in the text layer, ticked ones drawn as a square crossed by hairlines,
+  // boxes set against the cell's top rule — and a row going on to the next
+  // page under the repeated header (tests/data/make_ocr_form.py).
+  const std::string bytes = ReadPdf("word_export_boxes.pdf");
+  auto r = ExtractPdf(bytes, ExtractOptions{});
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(!r->ocr);
+  std::vector<const Table*> tables;
+  for (const Block& b : r->body) {
+    if (b.kind == BlockKind::kTable) tables.push_back(b.table.get());
+  }
+  BOOST_REQUIRE(tables.size() == 2u);
+  // Per data row: the ticks of the answer column, as "X"/"o" + encoding initial.
+  auto ticks_of = [](const Row& row) {
+    std::string out;
+    for (const Cell& c : row.cells) {
+      if (c.column != 1) continue;
+      for (const Block& b : c.blocks)
+        for (const Tick& t : b.paragraph.ticks) {
+          out += t.checked ? "X" : "o";
+          out += t.encoding == TickEncoding::kVector ? "v" : t.encoding == TickEncoding::kGlyph ? "g" : "?";
+        }
+    }
+    return out;
+  };
+  const Table& t1 = *tables[0];
+  BOOST_REQUIRE(t1.rows.size() == 4u);  // header + 1.1, 1.2, 1.3
+  BOOST_TEST(ticks_of(t1.rows[1]) == "Xvogog");  // drawn and crossed Oui, glyph Non and En cours, no box twice
+  BOOST_TEST(ticks_of(t1.rows[2]) == "ovXvov");  // boxes against the rule, Non crossed
+  BOOST_TEST(ticks_of(t1.rows[3]) == "ogXvog");  // En cours comes from page 2
+  BOOST_TEST(PlainText(t1.rows[3].cells.front()) == "1.3 Un annuaire des services a-t-il été diffusé ?");
+  const Table& t2 = *tables[1];
+  BOOST_REQUIRE(t2.rows.size() == 2u);  // repeated header + 1.4: the continuation row moved up
+  BOOST_TEST(ticks_of(t2.rows[1]) == "Xvov");   // a page with one Oui/Non pair is looked at too
+}
+
 BOOST_AUTO_TEST_CASE(a_scanned_checklist_is_read_like_its_text_pdf) {  // slow: Tesseract
   const std::string bytes = ReadPdf("scan_checklist.pdf");
   auto r = ExtractPdf(bytes, ExtractOptions{});
