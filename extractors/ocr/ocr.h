@@ -45,8 +45,10 @@ struct GrayImage {
 bool NeedsOcr(const std::vector<pdf::Word>& words);
 
 // Finds square check boxes printed or drawn on `image` (Leptonica connected
-// components): hollow squares 5–16 pt wide whose four sides are inked. Each
-// decided box becomes a word "☒" (ink inside) or "☐" (empty) with
+// components, found with long table rules taken out so that a box touching a
+// cell border stays a box): hollow squares 5–16 pt wide whose four sides are
+// inked. Each decided box becomes a word "☒" (ink inside, or both diagonals
+// inked: the hairline cross Word draws for a ticked legacy box) or "☐" (empty) with
 // `encoding` (kImage for scans, kVector for drawn boxes), a confidence from
 // how clear the ink density is, and its box in points (pixel × `points_per_pixel`).
 // A box that cannot be decided adds a "tick-unclear" warning to `unclear`
