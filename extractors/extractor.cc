@@ -1,6 +1,7 @@
 #include "extractors/extractor.h"
 
 #include <cstring>
+#include <sys/stat.h>
 #include <memory>
 #include <fstream>
 
@@ -92,6 +93,15 @@ Result<Format> DetectFormat(std::string_view bytes) {
 }
 
 Status ReadFileBytes(const std::string& path, std::string& out, const ExtractOptions& options) {
+  // Look before opening: opening a FIFO would wait for a writer.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    return MakeError(ErrorKind::kUnreadableInput, std::string("cannot open file: ") + std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return MakeError(ErrorKind::kUnreadableInput, "is a folder, not a file");
+  if (!S_ISREG(st.st_mode)) {
+    return MakeError(ErrorKind::kUnreadableInput, "not a regular file (a device, pipe or socket)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorKind::kUnreadableInput, std::string("cannot open file: ") + std::strerror(errno));
   in.seekg(0, std::ios::end);

@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "cli/commands.h"
@@ -83,6 +85,16 @@ int RunQueued(store::Store& db, const std::string& db_path, const std::string& r
   return kExitOk;
 }
 
+// Opens the store at `path` for a command that reads it: a path with no
+// store is an error (a typo would otherwise show an empty archive).
+Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return MakeError(ErrorKind::kUnreadableInput, "no store at " + path + " (run ingest first, or give --db)");
+  }
+  return store::OpenSqliteStore(path);
+}
+
 // Resolves and checks the rule folder once, so a broken rule set fails the
 // command instead of every job.
 Result<std::string> CheckedRules(const std::string& dir) {
@@ -108,7 +120,7 @@ BatchCommands::BatchCommands(CLI::App& app) {
   AddDb(list_, common_.db);
   list_->add_option("--state", state_, "State Party, ISO 3166-1 alpha-3 (KHM)");
   list_->add_option("--year", year_, "reporting year");
-  list_->add_option("--kind", kind_, "document kind (va_checklist, article7_form_j, national_plan, …)");
+  list_->add_option("--kind", kind_, "document kind: va_checklist, article7_report, national_plan, statement or unknown");
   list_->add_option("--flag", flag_, "a finding code the submission has (MISSING_ANSWER, …)");
 
   show_ = app.add_subcommand("show", "Print one stored submission's report");
@@ -119,6 +131,7 @@ BatchCommands::BatchCommands(CLI::App& app) {
 
   reprocess_ = app.add_subcommand("reprocess", "Analyse stored originals again with the current rules");
   reprocess_->add_flag("--all", all_, "every submission");
+  reprocess_->add_flag("--failed", retry_failed_, "the failed files again (see status --failed)");
   reprocess_->add_option("ids", ids_, "submission ids");
   AddDb(reprocess_, common_.db);
   AddRunOptions(reprocess_, common_.rules_dir, common_.jobs, common_.timeout, common_.memory_mb,
@@ -176,16 +189,24 @@ int BatchCommands::Ingest() {
 }
 
 int BatchCommands::Reprocess() {
-  if (all_ == !ids_.empty()) {
-    std::cerr << "vareport: reprocess: give --all or submission ids (not both)\n";
+  if (static_cast<int>(all_) + static_cast<int>(retry_failed_) + static_cast<int>(!ids_.empty()) != 1) {
+    std::cerr << "vareport: reprocess: give one of --all, --failed or submission ids\n";
     return kExitBadInput;
   }
   Result<std::string> rules = CheckedRules(common_.rules_dir);
   if (!rules) return Fail(rules.error());
-  auto db = store::OpenSqliteStore(common_.db);
+  auto db = OpenExistingStore(common_.db);
   if (!db) return Fail(db.error());
   auto lock = service::LockDatabase(common_.db);
   if (!lock) return Fail(lock.error());
+  if (retry_failed_) {
+    auto n = (*db)->RequeueFailed();
+    if (!n) return Fail(n.error());
+    auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
+    progress->Note("trying " + std::to_string(*n) + " failed files again");
+    return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
+                     common_.legacy_batches, *progress);
+  }
   std::vector<std::int64_t> ids(ids_.begin(), ids_.end());
   if (all_) {
     auto rows = (*db)->ListSubmissions({});
@@ -201,11 +222,12 @@ int BatchCommands::Reprocess() {
 }
 
 int BatchCommands::Status() {
-  auto db = store::OpenSqliteStore(common_.db);
+  auto db = OpenExistingStore(common_.db);
   if (!db) return Fail(db.error());
   if (failed_only_) {
     auto jobs = (*db)->ListJobs(store::JobState::kFailed);
     if (!jobs) return Fail(jobs.error());
+    std::cout << "job\tfile\terror kind\terror\n";
     for (const store::Job& j : *jobs) std::cout << j.id << "\t" << j.path << "\t" << j.error_kind << "\t" << j.error << "\n";
     return kExitOk;
   }
@@ -224,8 +246,18 @@ int BatchCommands::Status() {
 }
 
 int BatchCommands::List() {
-  auto db = store::OpenSqliteStore(common_.db);
+  auto db = OpenExistingStore(common_.db);
   if (!db) return Fail(db.error());
+  static const std::set<std::string> kKinds = {"va_checklist", "article7_report", "national_plan", "statement",
+                                                "unknown"};
+  if (kind_ && !kKinds.count(*kind_)) {
+    std::cerr << "vareport: list: unknown kind '" << *kind_
+              << "' (va_checklist, article7_report, national_plan, statement, unknown)\n";
+    return kExitBadInput;
+  }
+  if (state_) {
+    for (char& c : *state_) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
   store::SubmissionFilter f{state_, year_, kind_, flag_};
   auto rows = (*db)->ListSubmissions(f);
   if (!rows) return Fail(rows.error());
@@ -240,7 +272,7 @@ int BatchCommands::List() {
 }
 
 int BatchCommands::Show() {
-  auto db = store::OpenSqliteStore(common_.db);
+  auto db = OpenExistingStore(common_.db);
   if (!db) return Fail(db.error());
   auto s = (*db)->LoadSubmission(id_);
   if (!s) return Fail(s.error());
@@ -253,7 +285,7 @@ int BatchCommands::Show() {
 }
 
 int BatchCommands::Export() {
-  auto db = store::OpenSqliteStore(common_.db);
+  auto db = OpenExistingStore(common_.db);
   if (!db) return Fail(db.error());
   if (export_format_ == "json") {
     if (out_.empty() || out_ == "-") {

@@ -67,6 +67,7 @@ class BatchCommands {
   long long id_ = 0;
   std::string show_format_ = "text";
   bool all_ = false;
+  bool retry_failed_ = false;  // reprocess --failed
   std::vector<long long> ids_;
   std::string export_format_;
   std::string out_;

@@ -29,14 +29,14 @@ int main(int argc, char** argv) {
 
   vareport::cli::ExtractArgs extract;
   CLI::App* ex = app.add_subcommand("extract", "Read one report and print the structured report");
-  ex->add_option("file", extract.file, "PDF or Word file")->required();
-  ex->add_option("--format", extract.format, "json (the report model) or text (a reviewer's summary)")
+  ex->add_option("file", extract.file, "the report: PDF, .docx, .doc, .rtf or .odt")->required();
+  ex->add_option("--format", extract.format, "json (the report model) or text (a reviewer's summary, the default)")
       ->check(CLI::IsMember({"json", "text"}));
   ex->add_option("--rules", extract.rules_dir, "rule folder (default: installed rules, or the source tree's rules/)");
 
   std::string dump_file;
   CLI::App* dump = app.add_subcommand("dump", "Print the document model of a file as JSON");
-  dump->add_option("file", dump_file, "PDF or Word file")->required();
+  dump->add_option("file", dump_file, "the report: PDF, .docx, .doc, .rtf or .odt")->required();
 
   // Per-document limits (cli/commands.h RunLimits), for extract and dump.
   for (CLI::App* sub : {ex, dump}) {
@@ -44,7 +44,15 @@ int main(int argc, char** argv) {
                     "seconds before the run stops with exit status 2 (default 120; 0: none)")
         ->check(CLI::NonNegativeNumber);
     sub->add_option("--memory-limit", extract.limits.memory_limit_mb,
-                    "address-space cap in MiB (default: none); past it, exit status 2");
+                    "address-space cap in MiB, at least 128 (default: none); past it, exit status 2")
+        ->check([](const std::string& v) -> std::string {
+          try {
+            const long long mb = std::stoll(v);
+            return mb == 0 || mb >= 128 ? std::string() : std::string("at least 128 MiB, or 0 for none");
+          } catch (const std::exception&) {
+            return "a number of MiB";
+          }
+        });
   }
 
   std::string rules_dir;
@@ -57,8 +65,21 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // A usage error is bad input like any other: one line, exit status 2.
+    std::string what = e.what();
+    if (what == "A subcommand is required" && argc > 1 && argv[1][0] != '-') {
+      what = std::string("unknown command '") + argv[1] + "'";
+    }
+    for (char& c : what) c = c == '\n' ? ' ' : c;
+    std::cerr << "vareport: " << what << " (see vareport --help)\n";
+    return vareport::cli::kExitBadInput;
   }
   try {
     if (ex->parsed()) return vareport::cli::Extract(extract);

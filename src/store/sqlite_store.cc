@@ -302,6 +302,13 @@ class SqliteStore final : public Store {
     return static_cast<std::int64_t>(sqlite3_changes(db_));
   }
 
+  Result<std::int64_t> RequeueFailed() override {
+    Stmt u(db_, "UPDATE jobs SET state = 'queued', error_kind = NULL, error = NULL, started_at = NULL, "
+                "finished_at = NULL WHERE state = 'failed' AND sha256 <> ''");
+    VR_TRY(u.Run());
+    return static_cast<std::int64_t>(sqlite3_changes(db_));
+  }
+
   Result<std::vector<Job>> Claim(std::size_t max, std::optional<bool> legacy) override {
     std::string where = "state = 'queued' AND duplicate_of IS NULL";
     if (legacy) where += *legacy ? " AND format IN ('doc','rtf','odt')" : " AND format NOT IN ('doc','rtf','odt')";

@@ -142,6 +142,11 @@ class Store {
   // process is running jobs on this database).
   virtual Result<std::int64_t> RequeueAbandoned() = 0;
 
+  // Puts failed jobs whose original is in the store (a SHA-256 is known)
+  // back to `queued`, for another try after a fix or a longer limit. Returns
+  // how many. Call only while holding the ingest lock.
+  virtual Result<std::int64_t> RequeueFailed() = 0;
+
   // Marks up to `max` queued jobs running (attempts + 1) and returns them,
   // oldest first. `legacy` selects jobs whose format is doc, rtf or odt
   // (true) or any other (false); nullopt takes any.

@@ -1,6 +1,8 @@
 // End-to-end checks of the `vareport` executable on bad input: one line on
 // stderr naming the problem, exit status 2, nothing on stdout, never a crash.
 #include <boost/test/unit_test.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -63,7 +65,15 @@ BOOST_AUTO_TEST_CASE(a_missing_file_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(a_folder_is_refused) {
-  ExpectCleanFailure(RunVareport("extract " + ShellQuote(fs::temp_directory_path().string())), "vareport: ");
+  ExpectCleanFailure(RunVareport("extract " + ShellQuote(fs::temp_directory_path().string())), "is a folder, not a file");
+}
+
+BOOST_AUTO_TEST_CASE(a_named_pipe_is_refused_without_waiting_for_a_writer) {
+  const fs::path fifo = fs::temp_directory_path() / ("vareport_cli_fifo_" + std::to_string(::getpid()));
+  fs::remove(fifo);
+  BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  ExpectCleanFailure(RunVareport("extract " + ShellQuote(fifo.string()) + " --time-limit 20"), "not a regular file");
+  fs::remove(fifo);
 }
 
 BOOST_AUTO_TEST_CASE(a_truncated_docx_is_refused) {
@@ -127,6 +137,55 @@ BOOST_AUTO_TEST_CASE(usage_errors_do_not_print_a_report) {
   vareport::test::Run r = RunVareport("extract");
   BOOST_TEST(r.status != 0);
   BOOST_TEST(r.out.find("\"schema\"") == std::string::npos);
+}
+
+// A wrong command line is bad input too: one line naming the problem, exit 2.
+BOOST_AUTO_TEST_CASE(usage_errors_are_one_line_with_status_2) {
+  ExpectCleanFailure(RunVareport("bogus"), "unknown command 'bogus'");
+  ExpectCleanFailure(RunVareport("extract"), "file is required");
+  ExpectCleanFailure(RunVareport("extract x.pdf --no-such-flag"), "--no-such-flag");
+  ExpectCleanFailure(RunVareport("extract x.pdf --memory-limit 50"), "at least 128 MiB");
+  ExpectCleanFailure(RunVareport("extract x.pdf --format xml"), "--format");
+  vareport::test::Run help = RunVareport("--help");
+  BOOST_TEST(help.status == 0);
+  BOOST_TEST(help.out.find("extract") != std::string::npos);
+}
+
+// A failed file can be tried again: reprocess --failed queues it again, and
+// it gets a result (here the same refusal) — nothing is left queued.
+BOOST_AUTO_TEST_CASE(failed_files_can_be_tried_again) {
+  const fs::path dir = fs::temp_directory_path() / ("vareport_cli_retry_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  { std::ofstream(dir / "in" / "notes.pdf") << "this is not a PDF\n"; }
+  const std::string sample = SampleWith(".docx");
+  BOOST_REQUIRE(!sample.empty());
+  fs::copy_file(sample, dir / "in" / "report.docx");
+  const std::string db = ShellQuote((dir / "v.db").string());
+  vareport::test::Run in = RunVareport("ingest " + ShellQuote((dir / "in").string()) + " --db " + db + " -j 1");
+  BOOST_TEST(in.status == 0, in.err);
+  vareport::test::Run failed = RunVareport("status --failed --db " + db);
+  BOOST_TEST(failed.out.find("notes.pdf") != std::string::npos, failed.out);
+  BOOST_TEST(failed.out.find("not a PDF or Word document") != std::string::npos, failed.out);
+  vareport::test::Run again = RunVareport("reprocess --failed --db " + db + " -j 1");
+  BOOST_TEST(again.status == 0, again.err);
+  BOOST_TEST(again.err.find("trying 1 failed files again") != std::string::npos, again.err);
+  vareport::test::Run st = RunVareport("status --db " + db);
+  BOOST_TEST(st.out.find("failed       1") != std::string::npos, st.out);
+  BOOST_TEST(st.out.find("queued       0") != std::string::npos, st.out);
+  BOOST_TEST(st.out.find("submissions  1") != std::string::npos, st.out);
+  ExpectCleanFailure(RunVareport("reprocess --failed --all --db " + db), "one of --all, --failed");
+  fs::remove_all(dir);
+}
+
+// Commands that read the store do not make an empty one at a mistyped path.
+BOOST_AUTO_TEST_CASE(reading_commands_refuse_a_missing_store) {
+  const fs::path db = fs::temp_directory_path() / ("vareport_cli_nostore_" + std::to_string(::getpid()) + ".db");
+  fs::remove(db);
+  for (const char* cmd : {"status", "list", "show 1", "export --format json"}) {
+    ExpectCleanFailure(RunVareport(std::string(cmd) + " --db " + ShellQuote(db.string())), "no store at");
+  }
+  BOOST_TEST(!fs::exists(db));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
