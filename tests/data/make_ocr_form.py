@@ -162,12 +162,16 @@ def form_fields():
 
 # ---- vector_boxes.pdf / scan_checklist.pdf -----------------------------------------
 
-def box_ops(x, top, checked, size=9):
+def box_ops(x, top, checked, size=9, border=b"0.8", cross_width=b"", inset=1.5):
+    """A square drawn as a path, crossed corner to corner when `checked`; the
+    cross in the border's line width unless `cross_width` is given."""
     y = H - top - size
-    ops = [b"0 G 0.8 w %.2f %.2f %d %d re S" % (x, y, size, size)]
+    ops = [b"0 G %s w %.2f %.2f %d %d re S" % (border, x, y, size, size)]
     if checked:
-        ops.append(b"%.2f %.2f m %.2f %.2f l S %.2f %.2f m %.2f %.2f l S"
-                   % (x + 1.5, y + 1.5, x + size - 1.5, y + size - 1.5, x + 1.5, y + size - 1.5, x + size - 1.5, y + 1.5))
+        ops.append((b"0 G %s w " % cross_width if cross_width else b"") +
+                   b"%.2f %.2f m %.2f %.2f l S %.2f %.2f m %.2f %.2f l S"
+                   % (x + inset, y + inset, x + size - inset, y + size - inset,
+                      x + inset, y + size - inset, x + size - inset, y + inset))
     return ops
 
 
@@ -314,29 +318,12 @@ def ruled_checklist():
 
 # ---- word_export_boxes.pdf ------------------------------------------------------
 
-TOUNICODE = b"""/CIDInit /ProcSet findresource begin
-12 dict begin
-begincmap
-/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-/CMapName /Adobe-Identity-UCS def
-/CMapType 2 def
-1 begincodespacerange
-<00> <FF>
-endcodespacerange
-2 beginbfchar
-<01> <2612>
-<02> <2610>
-endbfchar
-endcmap
-CMapName currentdict /CMap defineresource pop
-end
-end
-"""
+from make_pdf import TOUNICODE  # Helvetica codes 1, 2 → ☒, ☐ (/ToUnicode)
 
 
 def pages_pdf(path, pages_ops):
     """Several A4 pages; fonts F1 Helvetica, F2 Helvetica-Bold, F3 Helvetica whose
-    codes 1 and 2 map to ☒ and ☐ (/ToUnicode) and draw nothing."""
+    codes 1 and 2 map to ☒ and ☐ (/ToUnicode, as in make_pdf.py) and draw nothing."""
     w = Writer()
     catalog = w.reserve()
     pages = w.reserve()
@@ -368,14 +355,9 @@ def word_export_boxes():
         ops += [rule(x, top, x, bottom) for x in cols]
         return ops
 
-    def drawn(x, top, crossed, size=9):
+    def drawn(x, top, crossed):
         # Word: a 0.5 pt square; the tick is two hairline diagonals.
-        y = H - top - size
-        ops = [b"0 G 0.5 w %.2f %.2f %d %d re S" % (x, y, size, size)]
-        if crossed:
-            ops.append(b"0 G 0.1 w %.2f %.2f m %.2f %.2f l S %.2f %.2f m %.2f %.2f l S"
-                       % (x + 0.6, y + 0.6, x + size - 0.6, y + size - 0.6, x + 0.6, y + size - 0.6, x + size - 0.6, y + 0.6))
-        return ops
+        return box_ops(x, top, crossed, border=b"0.5", cross_width=b"0.1", inset=0.6)
 
     def glyph(x, top):  # ☐ in the text layer only
         return b"BT /F3 11 Tf %.2f %.2f Td <02> Tj ET" % (x, H - top - 10)
