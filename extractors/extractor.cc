@@ -77,7 +77,8 @@ Result<Document> ExtractLegacy(std::string_view bytes, Format format, const Extr
 }  // namespace
 
 Result<Format> DetectFormat(std::string_view bytes) {
-  if (bytes.find("%PDF-") < 1024) return Format::kPdf;
+  // Signatures at offset 0 first: a ZIP (Word, ODF) or OLE file may well hold
+  // the bytes "%PDF-" in its first kilobyte (a part's name or content).
   if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) {
     if (ZipHasEntry(bytes, "mimetype") &&
         bytes.find("application/vnd.oasis.opendocument.text") != std::string_view::npos) {
@@ -89,6 +90,9 @@ Result<Format> DetectFormat(std::string_view bytes) {
   static const char kOle[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
   if (StartsWith(bytes, std::string_view(kOle, 8))) return Format::kDoc;
   if (StartsWith(bytes, "{\\rtf")) return Format::kRtf;
+  // PDF readers accept the header anywhere in the first 1024 bytes (PDF 32000-1
+  // §7.5.2 requires it first; Acrobat's implementation notes allow junk before it).
+  if (bytes.find("%PDF-") < 1024) return Format::kPdf;
   return MakeError(ErrorKind::kUnsupportedFormat, "not a PDF or Word document");
 }
 

@@ -44,12 +44,13 @@ struct ExtractOptions {
   OcrOptions ocr;
 };
 
-// Detects the format from the bytes (never the file name):
-//   "%PDF-" in the first 1024 bytes → kPdf (ISO 32000-1 §7.5.2);
+// Detects the format from the bytes (never the file name), signatures at
+// offset 0 first:
 //   a ZIP with "[Content_Types].xml" → kDocx (ECMA-376 Part 2, OPC);
 //   a ZIP with "mimetype" = application/vnd.oasis.opendocument.text → kOdt;
 //   the OLE compound-file signature D0 CF 11 E0 A1 B1 1A E1 → kDoc;
-//   "{\rtf" → kRtf.
+//   "{\rtf" → kRtf;
+//   otherwise "%PDF-" in the first 1024 bytes → kPdf (ISO 32000-1 §7.5.2).
 // Errors: kUnsupportedFormat "not a PDF or Word document".
 // The OLE case does not look inside; ExtractDocument refuses encrypted packages.
 Result<Format> DetectFormat(std::string_view bytes);

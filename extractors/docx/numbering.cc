@@ -1,5 +1,7 @@
 #include "extractors/docx/numbering.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <charconv>
 
@@ -180,7 +182,15 @@ void Numbering::Load(const xmlNode* root) {
   auto read_level = [](const xmlNode* lvl, Level& out) {
     out.defined = true;
     if (auto v = WAttr(WChild(lvl, "numFmt"), "val")) out.num_fmt = *v;
-    if (auto v = WAttr(WChild(lvl, "lvlText"), "val")) out.lvl_text = *v;
+    if (auto v = WAttr(WChild(lvl, "lvlText"), "val")) {
+      // A list label is a few characters ("%1.%2.", "•"); a hostile part can
+      // make it megabytes, repeated on every item: keep the first 64 bytes
+      // (whole code points).
+      constexpr std::size_t kMaxLabel = 64;
+      std::size_t n = std::min(v->size(), kMaxLabel);
+      while (n > 0 && n < v->size() && (static_cast<unsigned char>((*v)[n]) & 0xC0) == 0x80) --n;
+      out.lvl_text = v->substr(0, n);
+    }
     if (auto v = ParseInt(WAttr(WChild(lvl, "start"), "val"))) out.start = *v;
     out.is_legal = WToggle(lvl, "isLgl");
   };

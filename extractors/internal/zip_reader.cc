@@ -133,7 +133,10 @@ Result<std::unique_ptr<ZipReader>> ZipReader::Open(std::string_view bytes, const
     if (zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
     if ((st.valid & ZIP_STAT_NAME) == 0 || st.name == nullptr) continue;
     std::string name(st.name);
-    if (!IsSafeEntryName(name)) continue;  // never resolve "../x" or "/etc/x"
+    if (!IsSafeEntryName(name)) {  // never resolve "../x" or "/etc/x"
+      reader->skipped_.push_back({name, "unsafe name in the archive (a path that could leave its folder): not extracted"});
+      continue;
+    }
     ZipEntry e;
     e.name = name;
     e.size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
@@ -145,6 +148,8 @@ Result<std::unique_ptr<ZipReader>> ZipReader::Open(std::string_view bytes, const
       reader->by_folded_.emplace(AsciiLower(name), pos);
       reader->entries_.push_back(std::move(e));
       reader->indices_.push_back(i);
+    } else if (!e.directory) {
+      reader->skipped_.push_back({name, "a second entry with the same name in the archive: not extracted"});
     }
   }
   return reader;

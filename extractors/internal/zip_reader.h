@@ -56,6 +56,16 @@ class ZipReader {
   // The usable entries (unsafe names left out), in central-directory order.
   const std::vector<ZipEntry>& entries() const { return entries_; }
 
+  // Entries left out of entries(), with why: a name that could escape a folder
+  // ("../x", "/x", "C:x", a backslash or NUL) or a second entry with a name
+  // already seen. A batch records each as a failed file (nothing is dropped
+  // silently).
+  struct Skipped {
+    std::string name;
+    std::string reason;
+  };
+  const std::vector<Skipped>& skipped() const { return skipped_; }
+
   // True when an entry named `name` exists. Matching is exact first, then
   // ASCII case-insensitive (OPC part names are case-insensitive, ECMA-376
   // Part 2 §9.1.1.1.2).
@@ -78,6 +88,7 @@ class ZipReader {
   ZipLimits limits_;
   std::vector<ZipEntry> entries_;
   std::vector<std::int64_t> indices_;          // libzip index of entries_[i]
+  std::vector<Skipped> skipped_;
   std::map<std::string, std::size_t> by_name_;  // exact name → entries_ position
   std::map<std::string, std::size_t> by_folded_;  // ASCII-lower-cased name → position
   std::size_t total_read_ = 0;

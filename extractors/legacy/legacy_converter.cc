@@ -11,11 +11,17 @@
 //             conversions never share or lock one profile.
 // The child runs in its own process group; when the time limit passes, the
 // whole group (soffice's launcher and soffice.bin) is killed with SIGKILL.
-// The folder is removed afterwards, whatever happened.
+// The child is a small guard that starts soffice in that group and waits for
+// it: when the process that asked for the conversion dies first (the CLI's
+// watchdog, a batch killing a worker), the kernel sends the guard SIGTERM
+// (PR_SET_PDEATHSIG) and the guard kills the whole group, so no LibreOffice
+// is left running. The folder is removed afterwards, whatever happened
+// (except when the process dies: then only the next run's mkdtemp differs).
 #include "extractors/legacy/legacy_converter.h"
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -104,6 +110,9 @@ class TempDir {
 
 enum class RunOutcome { kExited, kTimedOut, kCannotStart };
 
+// The guard's SIGTERM handler: everything in its process group goes.
+extern "C" void KillOwnGroup(int /*signal*/) { kill(0, SIGKILL); }
+
 // Runs `argv` (argv[0] an absolute path) in a new process group with stdin,
 // stdout and stderr on /dev/null / `log`, waiting at most `limit` seconds;
 // on overrun the whole group is killed. `status` receives the exit status.
@@ -111,10 +120,11 @@ RunOutcome RunWithLimit(const std::vector<std::string>& argv, const std::string&
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid < 0) return RunOutcome::kCannotStart;
   if (pid == 0) {
-    // Child: only async-signal-safe calls until exec.
+    // The guard: only async-signal-safe calls from here on.
     setpgid(0, 0);
     const int null_fd = open("/dev/null", O_RDONLY);
     const int log_fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -123,8 +133,23 @@ RunOutcome RunWithLimit(const std::vector<std::string>& argv, const std::string&
       dup2(log_fd, 1);
       dup2(log_fd, 2);
     }
-    execv(args[0], args.data());
-    _exit(127);
+    struct sigaction sa {};
+    sa.sa_handler = KillOwnGroup;
+    sigaction(SIGTERM, &sa, nullptr);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != parent) kill(0, SIGKILL);  // the parent died before prctl
+    const pid_t soffice = fork();
+    if (soffice < 0) _exit(126);
+    if (soffice == 0) {
+      signal(SIGTERM, SIG_DFL);
+      prctl(PR_SET_PDEATHSIG, 0);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+    int st = 0;
+    while (waitpid(soffice, &st, 0) < 0 && errno == EINTR) {
+    }
+    _exit(WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
   }
   setpgid(pid, pid);  // also from the parent, so the group exists before any kill
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(limit);

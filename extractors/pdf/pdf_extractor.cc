@@ -164,6 +164,18 @@ pdf::PageText ReadPage(poppler::page& page, int number) {
 constexpr double kVectorDpi = 150;
 
 // Renders a page (its /Rotate applied, like the text layer) as 8-bit grey.
+// The resolution to render `page` at: `dpi`, lowered so that the image stays
+// within kMaxRenderPixels (an A3 page at 300 dpi is 17 Mpx; a hostile
+// /MediaBox of 14,400 pt square would be 900 Mpx at 150 dpi).
+constexpr double kMaxRenderPixels = 40e6;
+double RenderDpi(poppler::page& page, double dpi) {
+  const poppler::rectf r = page.page_rect(poppler::media_box);
+  const double w = std::fabs(r.width()), h = std::fabs(r.height());
+  if (!(w > 0) || !(h > 0) || !std::isfinite(w * h)) return dpi;
+  const double pixels = w * h * (dpi / 72) * (dpi / 72);
+  return pixels <= kMaxRenderPixels ? dpi : std::max(1.0, dpi * std::sqrt(kMaxRenderPixels / pixels));
+}
+
 ocr::GrayImage RenderGray(poppler::page& page, double dpi) {
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
@@ -464,14 +476,15 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     std::unique_ptr<poppler::page> page(pdoc->create_page(i));
     if (!page) continue;
     if (!scanned) {
-      ocr::GrayImage img = RenderGray(*page, kVectorDpi);
+      const double vdpi = RenderDpi(*page, kVectorDpi);
+      ocr::GrayImage img = RenderGray(*page, vdpi);
       std::vector<ocr::UnclearBox> unclear;
-      std::vector<pdf::Word> boxes = ocr::FindTickBoxes(img, 72.0 / kVectorDpi, TickEncoding::kVector, &unclear);
+      std::vector<pdf::Word> boxes = ocr::FindTickBoxes(img, 72.0 / vdpi, TickEncoding::kVector, &unclear);
       PlaceUnclear(unclear, pt, doc);
       AddDrawnBoxes(std::move(boxes), pt);
       continue;
     }
-    const double dpi = std::clamp(options.ocr.dpi, 72, 600);
+    const double dpi = RenderDpi(*page, std::clamp(options.ocr.dpi, 72, 600));
     ocr::GrayImage img = RenderGray(*page, dpi);
     if (!recognizer) recognizer = std::make_unique<ocr::Recognizer>(options.ocr.languages);
     Result<ocr::PageResult> r = recognizer->RecognizePage(img, dpi);

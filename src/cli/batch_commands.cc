@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -12,6 +13,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "core/text.h"
 #include "extractors/legacy/legacy_converter.h"
 #include "report/report_json.h"
 #include "report/report_text.h"
@@ -47,10 +49,30 @@ void AddRunOptions(CLI::App* app, std::string& rules, int& jobs, double& timeout
   app->add_option("-j,--jobs", jobs, "documents parsed at once (default: the number of cores)")
       ->check(CLI::Range(1, 256));
   app->add_option("--rules", rules, "rule folder (default: the one extract uses)");
-  app->add_option("--timeout", timeout, "wall-clock limit per document, seconds")->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  app->add_option("--memory-mb", memory_mb, "address-space limit per document's process, MiB (0: none)")
-      ->capture_default_str();
+  app->add_option("--timeout", timeout, "wall-clock limit per document, seconds (1 to 604800)")->capture_default_str()
+      ->check(CLI::Validator(
+          [](const std::string& v) -> std::string {
+            try {
+              const double t = std::stod(v);
+              return std::isfinite(t) && t >= 1 && t <= 604800 ? std::string() : std::string("1 to 604800 seconds");
+            } catch (const std::exception&) {
+              return "a number of seconds";
+            }
+          },
+          "SECONDS"));
+  app->add_option("--memory-mb", memory_mb, "address-space limit per document's process, MiB (0: none; else 128 to 1048576)")
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](const std::string& v) -> std::string {
+            try {
+              const unsigned long long mb = std::stoull(v);
+              return mb == 0 || (mb >= 128 && mb <= (1ULL << 20)) ? std::string()
+                                                                   : std::string("0 (none) or 128 to 1048576 MiB");
+            } catch (const std::exception&) {
+              return "a number of MiB";
+            }
+          },
+          "MIB"));
   app->add_flag("!--no-legacy-batch", legacy, "convert .doc/.rtf/.odt one by one instead of in groups");
 }
 
@@ -228,7 +250,21 @@ int BatchCommands::Status() {
     auto jobs = (*db)->ListJobs(store::JobState::kFailed);
     if (!jobs) return Fail(jobs.error());
     std::cout << "job\tfile\terror kind\terror\n";
-    for (const store::Job& j : *jobs) std::cout << j.id << "\t" << j.path << "\t" << j.error_kind << "\t" << j.error << "\n";
+    // Tab-separated: tabs and line breaks inside a field (a file name may hold
+    // them) are written as \t, \n, \r.
+    auto field = [](const std::string& v) {
+      std::string out;
+      for (char c : SanitizeUtf8(v)) {
+        if (c == '\t') out += "\\t";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else out += c;
+      }
+      return out;
+    };
+    for (const store::Job& j : *jobs) {
+      std::cout << j.id << "\t" << field(j.path) << "\t" << field(j.error_kind) << "\t" << field(j.error) << "\n";
+    }
     return kExitOk;
   }
   auto c = (*db)->CountJobs();

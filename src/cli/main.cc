@@ -6,6 +6,7 @@
 //   vareport rules check [DIR]
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <exception>
 #include <unistd.h>
@@ -41,8 +42,16 @@ int main(int argc, char** argv) {
   // Per-document limits (cli/commands.h RunLimits), for extract and dump.
   for (CLI::App* sub : {ex, dump}) {
     sub->add_option("--time-limit", extract.limits.time_limit_seconds,
-                    "seconds before the run stops with exit status 2 (default 120; 0: none)")
-        ->check(CLI::NonNegativeNumber);
+                    "seconds before the run stops with exit status 2 (default 120; 0: none; at most 604800)")
+        ->check([](const std::string& v) -> std::string {
+          try {
+            const double t = std::stod(v);
+            return std::isfinite(t) && (t == 0 || (t >= 0.01 && t <= 604800)) ? std::string()
+                                                                              : std::string("0 (none) or 0.01 to 604800 seconds");
+          } catch (const std::exception&) {
+            return "a number of seconds";
+          }
+        });
     sub->add_option("--memory-limit", extract.limits.memory_limit_mb,
                     "address-space cap in MiB, at least 128 (default: none); past it, exit status 2")
         ->check([](const std::string& v) -> std::string {

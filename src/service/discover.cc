@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/text.h"
 #include "extractors/extractor.h"
 #include "extractors/internal/zip_reader.h"
 
@@ -44,14 +45,30 @@ class Walker {
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) return Add(root, "", MakeError(ErrorKind::kUnreadableInput, "cannot read folder: " + ec.message()));
+    // The non-throwing calls throughout: a symlink loop or a file removed
+    // while we walk becomes that entry's failure, not the batch's.
+    std::vector<std::pair<std::string, std::string>> unreadable;  // path, why
     for (; it != end; it.increment(ec)) {
-      if (ec) break;
+      if (ec) {
+        unreadable.emplace_back(root, "folder walk stopped: " + ec.message());
+        break;
+      }
       const std::string name = it->path().filename().string();
-      if (IsSkippedName(name)) {
-        if (it->is_directory()) it.disable_recursion_pending();
+      std::error_code sec;
+      const fs::file_status st = it->status(sec);
+      if (sec) {
+        unreadable.emplace_back(it->path().string(), "cannot read: " + sec.message());
+        it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file()) files.push_back(it->path().string());
+      if (IsSkippedName(name)) {
+        if (fs::is_directory(st)) it.disable_recursion_pending();
+        continue;
+      }
+      if (fs::is_regular_file(st)) files.push_back(it->path().string());
+    }
+    for (const auto& [p, why] : unreadable) {
+      if (Status s = Add(p, "", MakeError(ErrorKind::kUnreadableInput, why)); !s) return s;
     }
     std::sort(files.begin(), files.end());  // a stable order: job ids follow it
     for (const std::string& f : files) {
@@ -99,6 +116,11 @@ class Walker {
     limits.max_entry_bytes = o_.max_file_bytes;
     Result<std::unique_ptr<internal::ZipReader>> zip = internal::ZipReader::Open(bytes, limits);
     if (!zip) return Add(path, store::Sha256Hex(bytes), zip.error());
+    for (const internal::ZipReader::Skipped& k : (*zip)->skipped()) {
+      if (Status s = Add(path + "!/" + SanitizeUtf8(k.name), "", MakeError(ErrorKind::kUnreadableInput, k.reason)); !s) {
+        return s;
+      }
+    }
     std::vector<internal::ZipEntry> entries = (*zip)->entries();
     for (const internal::ZipEntry& e : entries) {
       if (e.directory) continue;

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.h"
 #include "store/report_codec.h"
 
 namespace vareport::service {
@@ -181,8 +182,19 @@ std::string CsvRecord(const std::vector<std::string>& fields) {
 
 namespace {
 
+// Text as a spreadsheet can hold it: valid UTF-8 (a file name may not be),
+// without the C0 control characters XML 1.0 forbids (tab and line breaks stay).
+std::string SafeText(const std::string& s) {
+  std::string out = SanitizeUtf8(s);
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') c = '?';
+  }
+  return out;
+}
+
 std::string CellText(const Cell& c) {
-  if (!c.is_number) return c.text;
+  if (!c.is_number) return SafeText(c.text);
   char buf[64];
   if (c.number == static_cast<double>(static_cast<long long>(c.number)))
     std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(c.number));
@@ -259,7 +271,7 @@ Status WriteXlsx(const std::vector<Table>& tables, const std::string& path) {
           worksheet_write_number(ws, row_i, col, cell.number, styles[cell.style]);
           width[c] = std::max<std::size_t>(width[c], CellText(cell).size() + 2);
         } else if (!cell.text.empty()) {
-          std::string s = Clip(cell.text, 32767);
+          std::string s = Clip(SafeText(cell.text), 32767);
           worksheet_write_string(ws, row_i, col, s.c_str(), styles[cell.style]);
           width[c] = std::max(width[c], std::min<std::size_t>(s.size(), 60) + 2);
         }
@@ -285,7 +297,7 @@ Status WriteJson(store::Store& db, std::ostream& out) {
     Result<std::optional<store::StoredSubmission>> s = db.LoadSubmission(r.id);
     if (!s) return s.error();
     if (!*s) continue;
-    subs.push_back({{"id", r.id}, {"path", r.path}, {"processed_at", r.processed_at},
+    subs.push_back({{"id", r.id}, {"path", SanitizeUtf8(r.path)}, {"processed_at", r.processed_at},
                     {"report", store::EncodeReport((*s)->report)}});
   }
   Result<std::vector<store::Job>> jobs = db.ListJobs(std::nullopt);

@@ -8,6 +8,10 @@
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
+#include <thread>
+#include <sys/wait.h>
+#include <signal.h>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -146,6 +150,47 @@ BOOST_AUTO_TEST_CASE(an_overrunning_conversion_is_killed) {
   BOOST_REQUIRE(!r.ok());
   BOOST_TEST((r.error().kind == ErrorKind::kLimitExceeded));
   BOOST_TEST(took < 5.0);
+}
+
+BOOST_AUTO_TEST_CASE(libreoffice_dies_with_the_process_that_started_it) {
+  // The CLI's watchdog (_exit) or a batch killing a worker (SIGKILL) ends the
+  // process in the middle of a conversion: soffice and its children must not
+  // live on. The fake soffice writes its own pid and its child's, then waits.
+  FakeSoffice fake("echo $$ > \"$(dirname \"$0\")/pids\"\nsleep 30 &\necho $! >> \"$(dirname \"$0\")/pids\"\nwait\n");
+  const fs::path pids = fs::path(fake.dir) / "pids";
+  const pid_t worker = ::fork();
+  BOOST_REQUIRE(worker >= 0);
+  if (worker == 0) {
+    SofficeOptions so;
+    so.soffice = fake.path;
+    so.time_limit_seconds = 60;
+    (void)MakeSofficeConverter(so)->ConvertOne("{\\rtf1 x}", Format::kRtf);
+    ::_exit(0);
+  }
+  std::vector<pid_t> started;
+  for (int i = 0; i < 200 && started.size() < 2; ++i) {  // up to 10 s
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    started.clear();
+    std::ifstream in(pids);
+    for (long p; in >> p;) started.push_back(static_cast<pid_t>(p));
+  }
+  BOOST_REQUIRE(started.size() == 2u);
+  ::kill(worker, SIGKILL);
+  int st = 0;
+  ::waitpid(worker, &st, 0);
+  bool gone = false;
+  for (int i = 0; i < 100 && !gone; ++i) {  // up to 5 s
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    gone = std::none_of(started.begin(), started.end(), [](pid_t p) {
+      if (::kill(p, 0) != 0) return false;  // no such process
+      std::ifstream stat("/proc/" + std::to_string(p) + "/stat");
+      std::string pid, comm, state;
+      stat >> pid >> comm >> state;
+      return state != "Z";  // a zombie waiting for init is dead too
+    });
+  }
+  BOOST_TEST(gone);
+  for (pid_t p : started) ::kill(p, SIGKILL);
 }
 
 BOOST_AUTO_TEST_CASE(convert_many_runs_once_and_keeps_input_order) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extractors/docx/docx_extractor.h"
+#include "extractors/extractor.h"
 #include "extractors/pdf/pdf_extractor.h"
 #include "hostile/generated_inputs.h"
 #include "hostile/hostile_util.h"
@@ -113,6 +114,59 @@ BOOST_AUTO_TEST_CASE(relationship_targets_outside_the_package_are_ignored) {
   BOOST_TEST(r->furniture.empty());  // the "header" at ../../../../etc/passwd
   BOOST_TEST_REQUIRE(r->body.size() == 1u);
   BOOST_TEST(r->body[0].paragraph.text == "body stays");
+}
+
+BOOST_AUTO_TEST_CASE(a_word_file_quoting_a_pdf_header_is_still_word) {
+  // The ZIP signature at offset 0 wins over "%PDF-" in the first kilobyte
+  // (here in a stored part's text).
+  const std::string docx = MinimalDocx(WordDocument("<w:p><w:r><w:t>%PDF-1.7 is the export format</w:t></w:r></w:p>"));
+  BOOST_TEST_REQUIRE(docx.find("%PDF-") < 1024u);
+  auto f = vareport::DetectFormat(docx);
+  BOOST_TEST_REQUIRE(f.ok());
+  BOOST_TEST((*f == vareport::Format::kDocx));
+}
+
+BOOST_AUTO_TEST_CASE(list_labels_are_bounded) {
+  // numbering.xml whose level text is 200 KB, used by 200 list items: 40 MB of
+  // labels if taken as written. A label keeps its first 64 bytes.
+  const std::string rels =
+      "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" "
+      "Target=\"numbering.xml\"/></Relationships>";
+  const std::string numbering = std::string("<?xml version=\"1.0\"?><w:numbering ") + kWordNs +
+                                "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+                                "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1" + std::string(200000, 'x') +
+                                "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+                                "</w:numbering>";
+  std::string body;
+  for (int i = 0; i < 200; ++i) {
+    body += "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>item</w:t></w:r></w:p>";
+  }
+  auto r = Docx(MinimalDocx(WordDocument(body), {{"word/_rels/document.xml.rels", rels}, {"word/numbering.xml", numbering}}));
+  BOOST_TEST_REQUIRE(r.ok());
+  BOOST_TEST_REQUIRE(r->body.size() == 200u);
+  BOOST_TEST(!r->body[0].paragraph.list_label.empty());
+  for (const vareport::Block& b : r->body) BOOST_TEST(b.paragraph.list_label.size() <= 70u);
+}
+
+BOOST_AUTO_TEST_CASE(a_page_of_absurd_size_is_rendered_within_bounds) {
+  // A 14,400 pt square page (the largest PDF 32000-1 Annex C allows) holding
+  // Yes/No labels is rendered to look for drawn boxes: at 150 dpi that would
+  // be 900 Mpx; the render is scaled down to stay within 40 Mpx.
+  const std::string content = "BT /F1 12 Tf 72 14000 Td (1.1 Is there a plan? Yes No) Tj ET\n"
+                              "BT /F1 12 Tf 72 13900 Td (1.2 Is it funded? Yes No) Tj ET\n";
+  const std::string pdf =
+      "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /Contents 4 0 R "
+      "/Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
+      "4 0 obj << /Length " + std::to_string(content.size()) + " >> stream\n" + content + "endstream endobj\n"
+      "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+      "trailer << /Root 1 0 R >>\n%%EOF\n";
+  TempFile f("huge_page.pdf", pdf);
+  const ChildResult r = Vareport({"dump", f.path.string(), "--memory-limit", "1024"});
+  const nlohmann::json doc = ExpectJson(r);
+  BOOST_TEST(doc.dump().find("Is it funded?") != std::string::npos);
 }
 
 // ---- XML in OOXML parts -------------------------------------------------------------------------

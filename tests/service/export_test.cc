@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "extractors/internal/zip_reader.h"
 #include "service/export.h"
 #include "store/sqlite_store.h"
@@ -221,6 +222,24 @@ BOOST_AUTO_TEST_CASE(csv_is_rfc4180_with_a_bom) {
   const std::string findings = ReadAll(dir / "csv/findings.csv");
   BOOST_TEST(findings.rfind("\xEF\xBB\xBFsubmission_id,state,reporting_year,code,", 0) == 0u);
   BOOST_TEST(findings.find("\"Question left blank, \"\"plan\"\", à compléter\"\r\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(file_names_that_are_not_utf8_do_not_break_the_exports) {
+  // A file name is bytes: "bad\xFF.pdf" with a control character is still
+  // written as valid UTF-8 text that XML (XLSX) accepts.
+  TempDir dir("export");
+  service::Table t;
+  t.name = "files";
+  t.headers = {"path"};
+  service::Cell c;
+  c.text = "batch/bad\xFF\x01name.pdf";
+  t.rows.push_back({c});
+  BOOST_TEST_REQUIRE(service::WriteCsv({t}, dir / "csv").ok());
+  const std::string csv = ReadAll(dir / "csv/files.csv");
+  BOOST_TEST(vareport::IsValidUtf8(csv));
+  BOOST_TEST(csv.find('\x01') == std::string::npos);
+  BOOST_TEST(csv.find("batch/bad\xEF\xBF\xBD?name.pdf") != std::string::npos, csv);
+  BOOST_TEST_REQUIRE(service::WriteXlsx({t}, dir / "f.xlsx").ok());
 }
 
 BOOST_AUTO_TEST_CASE(json_export_parses) {

@@ -391,6 +391,9 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   zip.Add("folder/", "");
   zip.Add("nested.zip", inner.Bytes());
   std::ofstream(dir / "in/archive.zip", std::ios::binary) << zip.Bytes();
+  // Two links pointing at each other: the walk records them and goes on.
+  fs::create_symlink("loop2", dir / "in/loop1");
+  fs::create_symlink("loop1", dir / "in/loop2");
 
   auto db = store::OpenSqliteStore(dir / "v.db");
   BOOST_TEST_REQUIRE(db.ok());
@@ -398,10 +401,10 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   auto progress = MakeSilentProgress();
   auto found = DiscoverAndEnqueue({dir / "in"}, **db, blobs, *progress);
   BOOST_TEST_REQUIRE(found.ok(), (found.ok() ? "" : found.error().message));
-  BOOST_TEST(found->files == 7);  // a, b, copy, notes, broken.zip, c, deep
-  BOOST_TEST(found->queued == 5);  // a, b, notes (fails later), c, deep
+  BOOST_TEST(found->files == 10);  // a, b, copy, notes, broken.zip, c, ../escape, deep, loop1, loop2
+  BOOST_TEST(found->queued == 5);   // a, b, notes (fails later), c, deep
   BOOST_TEST(found->duplicates == 1);
-  BOOST_TEST(found->failed == 1);
+  BOOST_TEST(found->failed == 4);   // broken.zip, ../escape (not extracted), loop1, loop2
   std::map<std::string, store::Job> jobs;
   auto listed = (*db)->ListJobs(std::nullopt);
   for (auto& j : listed.value()) jobs[j.path.substr(dir.path.string().size() + 4)] = j;
@@ -411,11 +414,15 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   BOOST_TEST(jobs["broken.zip"].error_kind == "unreadable-input");
   BOOST_TEST(jobs["notes.txt"].format == "");
   BOOST_TEST(blobs.Has(jobs["archive.zip!/nested.zip!/deep.pdf"].sha256));
-  for (auto& [path, j] : jobs) BOOST_TEST(path.find("escape") == std::string::npos);
+  // Nothing dropped silently: the unsafe entry name is a failed job, never a file.
+  BOOST_TEST(jobs["archive.zip!/../escape.pdf"].error.find("unsafe name") != std::string::npos);
+  BOOST_TEST(jobs["archive.zip!/../escape.pdf"].sha256 == "");
+  BOOST_TEST(jobs["loop1"].error.find("symbolic links") != std::string::npos, jobs["loop1"].error);
+  BOOST_TEST(!fs::exists(dir / "escape.pdf"));
   // Again: nothing new.
   auto again = DiscoverAndEnqueue({dir / "in"}, **db, blobs, *progress);
-  BOOST_TEST(again->known == 7);
-  BOOST_TEST((*db)->CountJobs()->total() == 7);
+  BOOST_TEST(again->known == 10);
+  BOOST_TEST((*db)->CountJobs()->total() == 10);
   // A path that does not exist is an error, and nothing is added.
   BOOST_TEST(!DiscoverAndEnqueue({dir / "nope"}, **db, blobs, *progress).ok());
 }
