@@ -336,6 +336,23 @@ bool NeedsOcr(const std::vector<pdf::Word>& words) {
   return chars < 4 || bad * 2 > chars;
 }
 
+std::vector<UnclearBox> AttachToNearestWord(std::vector<UnclearBox> unclear, std::vector<pdf::Word>& words) {
+  std::vector<UnclearBox> left;
+  for (UnclearBox& u : unclear) {
+    pdf::Word* best = nullptr;
+    double best_d = 72;
+    const double cy = (u.box.y0 + u.box.y1) / 2;
+    for (pdf::Word& w : words) {
+      if (cy < w.box.y0 || cy > w.box.y1) continue;
+      const double d = std::min(std::fabs(w.box.x0 - u.box.x1), std::fabs(u.box.x0 - w.box.x1));
+      if (d < best_d) best_d = d, best = &w;
+    }
+    if (best != nullptr) best->warnings.push_back(std::move(u.warning));
+    else left.push_back(std::move(u));
+  }
+  return left;
+}
+
 std::vector<pdf::Word> FindTickBoxes(const GrayImage& image, double points_per_pixel, TickEncoding encoding,
                                      std::vector<UnclearBox>* unclear) {
   if (image.width <= 0 || image.height <= 0) return {};
@@ -477,21 +494,7 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
   api.Clear();
   result.mean_confidence = conf_n > 0 ? conf_sum / static_cast<double>(conf_n) : 0;
   // Unclear boxes: the warning goes to the nearest word on the same line.
-  for (UnclearBox& u : unclear) {
-    pdf::Word* best = nullptr;
-    double best_d = 1e9;
-    const double cy = (u.box.y0 + u.box.y1) / 2;
-    for (pdf::Word& w : result.words) {
-      if (cy < w.box.y0 || cy > w.box.y1) continue;
-      const double d = std::min(std::fabs(w.box.x0 - u.box.x1), std::fabs(u.box.x0 - w.box.x1));
-      if (d < best_d) best_d = d, best = &w;
-    }
-    if (best != nullptr && best_d < 72) {
-      best->warnings.push_back(u.warning);
-    } else {
-      result.warnings.push_back(u.warning);
-    }
-  }
+  for (UnclearBox& u : AttachToNearestWord(std::move(unclear), result.words)) result.warnings.push_back(u.warning);
   for (pdf::Word& k : ticks) result.words.push_back(std::move(k));
   if (!decided_) {
     const std::string lang = GuessLanguage(result.words);

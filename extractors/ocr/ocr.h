@@ -60,6 +60,11 @@ struct UnclearBox {
 std::vector<pdf::Word> FindTickBoxes(const GrayImage& image, double points_per_pixel, TickEncoding encoding,
                                      std::vector<UnclearBox>* unclear);
 
+// Attaches each unclear box's warning to the nearest of `words` on its line
+// (horizontal gap under 72 pt), so it lands in the block the box ends up in.
+// Returns the boxes no word was near, for the caller to report elsewhere.
+std::vector<UnclearBox> AttachToNearestWord(std::vector<UnclearBox> unclear, std::vector<pdf::Word>& words);
+
 // One recognised page.
 struct PageResult {
   std::vector<pdf::Word> words;   // text words and tick-box words, points, displayed frame

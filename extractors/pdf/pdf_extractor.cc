@@ -34,6 +34,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <optional>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -380,27 +381,6 @@ void AddDrawnBoxes(std::vector<pdf::Word> boxes, pdf::PageText& page) {
   }
 }
 
-// Attaches each unclear box's warning to the nearest word on its line, else
-// to the document.
-void PlaceUnclear(std::vector<ocr::UnclearBox>& unclear, pdf::PageText& page, Document& doc) {
-  for (ocr::UnclearBox& u : unclear) {
-    pdf::Word* best = nullptr;
-    double best_d = 72;
-    const double cy = (u.box.y0 + u.box.y1) / 2;
-    for (pdf::Word& w : page.words) {
-      if (cy < w.box.y0 || cy > w.box.y1) continue;
-      const double d = std::min(std::fabs(w.box.x0 - u.box.x1), std::fabs(u.box.x0 - w.box.x1));
-      if (d < best_d) best_d = d, best = &w;
-    }
-    if (best != nullptr) {
-      best->warnings.push_back(u.warning);
-    } else {
-      u.warning.message = "page " + std::to_string(page.number) + ": " + u.warning.message;
-      doc.warnings.push_back(u.warning);
-    }
-  }
-}
-
 Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOptions& options, MessageSink& sink) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
@@ -443,13 +423,16 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
   }
   std::vector<pdf::PageText> pages;
   pages.reserve(static_cast<std::size_t>(limit));
-  for (int i = 0; i < limit; ++i) {
+  // Checked between pages (the CLI's watchdog covers one page that never ends).
+  auto over_time = [&](int i) -> std::optional<Error> {
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    if (elapsed > options.time_limit_seconds) {
-      return MakeError(ErrorKind::kLimitExceeded, "time limit of " +
-                                                      std::to_string(static_cast<int>(options.time_limit_seconds)) +
-                                                      " s exceeded at page " + std::to_string(i + 1));
-    }
+    if (elapsed <= options.time_limit_seconds) return std::nullopt;
+    return MakeError(ErrorKind::kLimitExceeded, "time limit of " +
+                                                    std::to_string(static_cast<int>(options.time_limit_seconds)) +
+                                                    " s exceeded at page " + std::to_string(i + 1));
+  };
+  for (int i = 0; i < limit; ++i) {
+    if (auto e = over_time(i)) return *e;
     std::unique_ptr<poppler::page> page(pdoc->create_page(i));
     if (!page) {
       doc.warnings.push_back(Warning{"page-unreadable", "page " + std::to_string(i + 1) + " cannot be read"});
@@ -467,12 +450,7 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     const bool scanned = ocr::NeedsOcr(pt.words);
     if (scanned && !options.ocr.enabled) continue;
     if (!scanned && !MayHaveDrawnBoxes(pt)) continue;
-    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    if (elapsed > options.time_limit_seconds) {
-      return MakeError(ErrorKind::kLimitExceeded, "time limit of " +
-                                                      std::to_string(static_cast<int>(options.time_limit_seconds)) +
-                                                      " s exceeded at page " + std::to_string(i + 1));
-    }
+    if (auto e = over_time(i)) return *e;
     std::unique_ptr<poppler::page> page(pdoc->create_page(i));
     if (!page) continue;
     if (!scanned) {
@@ -480,7 +458,10 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       ocr::GrayImage img = RenderGray(*page, vdpi);
       std::vector<ocr::UnclearBox> unclear;
       std::vector<pdf::Word> boxes = ocr::FindTickBoxes(img, 72.0 / vdpi, TickEncoding::kVector, &unclear);
-      PlaceUnclear(unclear, pt, doc);
+      for (ocr::UnclearBox& u : ocr::AttachToNearestWord(std::move(unclear), pt.words)) {
+        u.warning.message = "page " + std::to_string(pt.number) + ": " + u.warning.message;
+        doc.warnings.push_back(std::move(u.warning));
+      }
       AddDrawnBoxes(std::move(boxes), pt);
       continue;
     }

@@ -9,22 +9,13 @@
 #include <utility>
 #include <vector>
 
+#include "fuzz/docx_input.h"
+
 namespace vareport::test::hostile {
 
-inline std::uint32_t Crc32(const std::string& data) {
-  static const std::array<std::uint32_t, 256> table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t i = 0; i < 256; ++i) {
-      std::uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  std::uint32_t crc = 0xFFFFFFFFu;
-  for (unsigned char ch : data) crc = table[(crc ^ ch) & 0xFF] ^ (crc >> 8);
-  return crc ^ 0xFFFFFFFFu;
-}
+// CRC-32 of ZIP entries (APPNOTE 4.4.7): the fuzz harness's, so both write
+// packages the same way.
+using vareport::fuzz::Crc32;
 
 struct ZipEntrySpec {
   std::string name;
