@@ -7,15 +7,31 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vareport {
 
+// A rectangle on a page, for drawing evidence on the page image: PDF points
+// (1/72 inch), origin at the top-left of the page, y growing downwards, with
+// the size of the page it is on (so a renderer can scale it to any dpi).
+// JSON: {"x0","y0","x1","y1","page_width","page_height"}.
+struct EvidenceBox {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double page_width = 0, page_height = 0;
+};
+
 // Where an answer, objective or finding was read: a 1-based page (0 when
-// unknown, printed as null) and the smallest span of text that shows it.
+// unknown, printed as null), the smallest span of text that shows it, and
+// where that span sits on the page when it is known (PDF input, or Word input
+// located in its PDF rendering).
 struct Evidence {
+  Evidence() = default;
+  Evidence(int page_number, std::string span, std::optional<EvidenceBox> where = std::nullopt)
+      : page(page_number), text(std::move(span)), box(where) {}
   int page = 0;
   std::string text;
+  std::optional<EvidenceBox> box;
 };
 
 // The value of an answer, typed as the question's answer type.
@@ -78,6 +94,18 @@ struct ComponentSummary {
   int objectives = 0;
 };
 
+// How well the reader understood the document (product field "extraction"):
+// a reviewer must never be shown a confident-looking report of a document
+// that was not understood.
+struct Extraction {
+  int questions_expected = 0;        // catalogue questions of the document's kind
+  int questions_located = 0;         // of those, whose printed text (or answer) was found
+  std::vector<int> unusable_pages;   // 1-based pages whose text layer could not be used
+  std::string layout = "unknown";    // the layout family recognised, or "unknown"
+  bool needs_review = false;         // too little located to be trusted
+  std::vector<std::string> reasons;  // one sentence each, why needs_review is set
+};
+
 struct Report {
   // source
   std::string file;          // base name as given
@@ -99,6 +127,7 @@ struct Report {
   std::vector<ComponentSummary> components;
   std::string rules_version;
   std::vector<std::string> warnings;  // extraction warnings worth a reviewer's eye
+  Extraction extraction;
 };
 
 const char* SeverityName(Severity s);

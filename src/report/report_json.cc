@@ -9,7 +9,16 @@ nlohmann::json OrNull(const std::optional<T>& v) {
 }
 
 nlohmann::json EvidenceJson(const Evidence& e) {
-  return {{"page", e.page > 0 ? nlohmann::json(e.page) : nlohmann::json(nullptr)}, {"text", e.text}};
+  nlohmann::json j = {{"page", e.page > 0 ? nlohmann::json(e.page) : nlohmann::json(nullptr)}, {"text", e.text}};
+  if (e.box) {
+    j["box"] = {{"x0", e.box->x0},
+                {"y0", e.box->y0},
+                {"x1", e.box->x1},
+                {"y1", e.box->y1},
+                {"page_width", e.box->page_width},
+                {"page_height", e.box->page_height}};
+  }
+  return j;
 }
 
 nlohmann::json ValueJson(const AnswerValue& v) {
@@ -67,6 +76,12 @@ nlohmann::json ToJson(const Report& r) {
                        {"questions_total", r.completeness.questions_total}};
   j["rules_version"] = r.rules_version;
   if (!r.warnings.empty()) j["warnings"] = r.warnings;
+  j["extraction"] = {{"questions_expected", r.extraction.questions_expected},
+                     {"questions_located", r.extraction.questions_located},
+                     {"unusable_pages", r.extraction.unusable_pages},
+                     {"layout", r.extraction.layout},
+                     {"needs_review", r.extraction.needs_review},
+                     {"reasons", r.extraction.reasons}};
   return j;
 }
 

@@ -32,6 +32,16 @@ Evidence EvidenceOf(const json& j) {
   if (it == j.end() || !it->is_object()) return e;
   e.page = OptInt(*it, "page").value_or(0);
   e.text = Str(*it, "text");
+  if (auto b = it->find("box"); b != it->end() && b->is_object()) {
+    EvidenceBox box;
+    box.x0 = b->value("x0", 0.0);
+    box.y0 = b->value("y0", 0.0);
+    box.x1 = b->value("x1", 0.0);
+    box.y1 = b->value("y1", 0.0);
+    box.page_width = b->value("page_width", 0.0);
+    box.page_height = b->value("page_height", 0.0);
+    e.box = box;
+  }
   return e;
 }
 
@@ -129,6 +139,14 @@ Result<Report> DecodeReportJson(const json& j) {
     }
     r.rules_version = Str(j, "rules_version");
     for (const json& w : j.value("warnings", json::array())) r.warnings.push_back(w.get<std::string>());
+    if (auto x = j.find("extraction"); x != j.end() && x->is_object()) {
+      r.extraction.questions_expected = x->value("questions_expected", 0);
+      r.extraction.questions_located = x->value("questions_located", 0);
+      r.extraction.unusable_pages = x->value("unusable_pages", std::vector<int>{});
+      r.extraction.layout = x->value("layout", std::string("unknown"));
+      r.extraction.needs_review = x->value("needs_review", false);
+      r.extraction.reasons = x->value("reasons", std::vector<std::string>{});
+    }
     for (const json& c : j.value("components", json::array())) {
       ComponentSummary s;
       s.id = c.at("id").get<std::string>();
