@@ -131,7 +131,7 @@ void AssignSections(Context& ctx) {
         for (const std::string& id : by_action)
           if (id == best_id) chosen = id;
         if (best_score >= 0.7) chosen = best_id;
-      } else if (u.heading_level > 0 || single_cell_row || numbered) {
+      } else if (u.heading_level > 0 || single_cell_row || numbered || u.run_in) {
         if (best_score >= kHeadingScore) chosen = best_id;
       } else if (!in_objectives && !sentence && best_score >= 0.7) {
         chosen = best_id;
@@ -192,6 +192,7 @@ Report Analyze(const Document& doc, const RuleSet& rules) {
   report.language = ctx.lang;
   report.rules_version = rules.version;
   analysis::DetectDocumentFields(ctx);
+  analysis::SplitRunIns(ctx);
   analysis::AssignSections(ctx);
   analysis::ReadChecklist(ctx);
   analysis::ReadNarrative(ctx);

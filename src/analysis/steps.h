@@ -53,6 +53,15 @@ void DetectDocumentFields(Context& ctx);
 // A national plan's own period ("Strategy 2022–2025") answers the plan's end year.
 void AnswerPlanPeriod(Context& ctx);
 
+// run_in.cc
+// Cuts run-in titles, inline objective headings and inline lettered lists out
+// of their paragraphs (memo layouts), before sections are assigned.
+void SplitRunIns(Context& ctx);
+// The component `text` titles (action numbers, else heading similarity ≥ min_score), or "".
+std::string HeadingComponent(const Context& ctx, const std::string& text, double min_score);
+// True for "Objectives for 2024", "Priorités pour 2023", "Objetivos previstos" (≤ 10 words).
+bool IsObjectiveHeadingText(const Context& ctx, const std::string& text);
+
 // sections (analyzer.cc)
 void AssignSections(Context& ctx);
 // Component ids named by action numbers in `text` ("Actions #33 and #34"), for ctx.plan.

@@ -34,6 +34,7 @@ struct Unit {
   std::string text;
   int heading_level = 0;
   bool list_item = false;
+  bool run_in = false;  // a run-in title cut from the start of its paragraph (analysis/run_in.cc)
   std::vector<UnitTick> ticks;
   // Row units.
   int table = -1;  // table number in the document, nested tables numbered too

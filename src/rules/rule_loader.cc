@@ -125,7 +125,14 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"plan_objective_headers", &lx.plan_objective_headers}, {"plan_target_headers", &lx.plan_target_headers},
       {"plan_deadline_headers", &lx.plan_deadline_headers}, {"negation_markers", &lx.negation_markers},
       {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}, {"future_markers", &lx.future_markers},
-      {"target_markers", &lx.target_markers}};
+      {"target_markers", &lx.target_markers},
+      {"answer_labels", &lx.answer_labels},
+      {"plan_component_headers", &lx.plan_component_headers},
+      {"report_markers", &lx.report_markers},
+      {"not_deadline_cues", &lx.not_deadline_cues},
+      {"frequency_words", &lx.frequency_words},
+      {"law_nouns", &lx.law_nouns},
+      {"page_furniture", &lx.page_furniture}};
   for (xmlNode* l : Children(root, "list")) {
     auto it = lists.find(Attr(l, "name"));
     if (it == lists.end()) continue;  // the schema already refused unknown names

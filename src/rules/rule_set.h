@@ -91,6 +91,13 @@ struct Lexicon {
   std::vector<std::string> future_markers;
   std::vector<std::string> target_markers;    // "aims to", "prévoit de": a target sentence in a narrative    // "will", "sera": an intention, not a fact to report
   std::vector<std::string> deadline_prepositions;  // "by", "d ici", "para": a year after one is a deadline
+  std::vector<std::string> answer_labels;  // labels that introduce an answer line ("Answer:", "Réponse :", "Respuesta:")
+  std::vector<std::string> plan_component_headers;  // results-table column headers of the component column ("Component", "Pillar")
+  std::vector<std::string> report_markers;  // a sentence that reports what was done ("were trained", "has been adopted"): not an objective
+  std::vector<std::string> not_deadline_cues;  // words before a year that make it a past or reference year ("since", "adopted in")
+  std::vector<std::string> frequency_words;  // frequencies that are quantities ("quarterly", "monthly", "annual")
+  std::vector<std::string> law_nouns;  // nouns whose following number is an identifier, not a quantity ("law", "article", "decree")
+  std::vector<std::string> page_furniture;  // running header/footer phrases ("page", "of"), never content
 };
 
 // A State (Party or not) with its names in every language the rules know,
