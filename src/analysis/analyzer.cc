@@ -45,6 +45,16 @@ int ObjectiveHeaderColumn(const Context& ctx, const Unit& u) {
   return -1;
 }
 
+// The column whose header names components ("Component", "Composante"), or -1.
+int ComponentHeaderColumn(const Context& ctx, const Unit& u) {
+  for (const UnitCell& c : u.cells) {
+    std::string f = FoldForMatch(c.text);
+    for (const auto& [lang, lx] : ctx.rules.lexicons)
+      if (StartsWithAny(f, lx.plan_component_headers) && MatchTokens(f).size() <= 3) return c.column;
+  }
+  return -1;
+}
+
 // "Signature: …", "Date: …", "Contact person: …": a short label before a colon.
 bool IsLabelLine(const std::string& text) {
   std::size_t colon = text.find(':');
@@ -99,6 +109,8 @@ void AssignSections(Context& ctx) {
   std::string current;
   bool in_objectives = false;
   int objective_table = -1;
+  int component_column = -1;      // of the objective table, when a column names each row's component
+  std::string table_component;    // carried down that column's merged cells
   for (std::size_t i = 0; i < n; ++i) {
     const Unit& u = ctx.units[i];
     std::string text = UnitText(u);
@@ -160,10 +172,23 @@ void AssignSections(Context& ctx) {
         if (column >= 0) {
           objective_table = u.table;
           ctx.objective_column[u.table] = column;
+          component_column = ComponentHeaderColumn(ctx, u);
+          table_component.clear();
           continue;
         }
       } else if (in_objectives && objective_table == u.table) {
         ctx.role[i] = Role::kObjective;
+        // A closing objectives table (Component | No. | Objective): the row's component
+        // is its component cell's, merged down the rows below it.
+        int objective_column = ctx.objective_column[u.table];
+        for (const UnitCell& c : u.cells) {
+          bool named = component_column >= 0 ? c.column == component_column
+                                             : c.column < objective_column && MatchTokens(c.text).size() <= 16;
+          if (!named || Trim(c.text).empty()) continue;
+          std::string id = HeadingComponent(ctx, c.text, component_column >= 0 ? 0.4 : 0.6);
+          if (!id.empty()) table_component = id;
+        }
+        if (!table_component.empty()) ctx.component[i] = table_component;
         continue;
       }
       in_objectives = false;

@@ -83,6 +83,8 @@ bool IsDeliverable(const Lexicon& lx, const std::string& text) {
 
 struct PlanColumns {
   int objective = -1, target = -1, deadline = -1;
+  int component = -1;     // a column naming each row's component, merged down its rows ("Component", "Pilier")
+  std::string current;    // the component of the rows below the last component cell read
 };
 
 std::optional<PlanColumns> ReadPlanHeader(const Lexicon& lx, const Unit& u) {
@@ -93,6 +95,7 @@ std::optional<PlanColumns> ReadPlanHeader(const Lexicon& lx, const Unit& u) {
     if (pc.objective < 0 && StartsWithAny(f, lx.plan_objective_headers)) pc.objective = c.column;
     else if (pc.target < 0 && StartsWithAny(f, lx.plan_target_headers)) pc.target = c.column;
     else if (pc.deadline < 0 && StartsWithAny(f, lx.plan_deadline_headers)) pc.deadline = c.column;
+    else if (pc.component < 0 && StartsWithAny(f, lx.plan_component_headers) && MatchTokens(f).size() <= 3) pc.component = c.column;
   }
   if (pc.objective >= 0 && (pc.target >= 0 || pc.deadline >= 0)) return pc;
   return std::nullopt;
@@ -169,13 +172,33 @@ void ReadObjectives(Context& ctx) {
         continue;
       }
       auto it = plan_tables.find(u.table);
-      if (it == plan_tables.end() || ctx.role[i] == Role::kComponentHeading || ctx.component[i].empty()) continue;
+      if (it == plan_tables.end()) continue;
+      // The row's component: its own component cell (a merged cell is read once, at its
+      // first row, and carried down), else the section the table stands in.
+      std::string component = ctx.role[i] == Role::kComponentHeading ? std::string() : ctx.component[i];
+      if (it->second.component >= 0) {
+        const UnitCell* cc = CellAt(u, it->second.component);
+        if (cc != nullptr && cc->column == it->second.component && !Trim(cc->text).empty()) {
+          std::string id = HeadingComponent(ctx, cc->text, 0.4);
+          if (!id.empty()) it->second.current = id;
+        }
+        if (!it->second.current.empty()) component = it->second.current;
+      } else {
+        // No header names it: a cell left of the objective column that titles a component.
+        for (const UnitCell& c : u.cells) {
+          if (c.column >= it->second.objective || MatchTokens(c.text).size() > 16) continue;
+          std::string id = HeadingComponent(ctx, c.text, 0.6);
+          if (!id.empty()) it->second.current = id;
+        }
+        if (!it->second.current.empty()) component = it->second.current;
+      }
+      if (component.empty()) continue;
       const UnitCell* oc = CellAt(u, it->second.objective);
       if (oc == nullptr || MatchTokens(oc->text).size() < 3 || u.cells.size() < 2) continue;
       const UnitCell* tc = it->second.target >= 0 ? CellAt(u, it->second.target) : nullptr;
       const UnitCell* dc = it->second.deadline >= 0 ? CellAt(u, it->second.deadline) : nullptr;
       Objective o;
-      o.component = ctx.component[i];
+      o.component = component;
       o.text = StripBullet(oc->text);
       o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
       JudgeObjective(lx, o, tc && tc != oc ? tc->text : "", dc && dc != oc ? dc->text : "");
