@@ -219,6 +219,7 @@ Report Analyze(const Document& doc, const RuleSet& rules) {
   analysis::DetectDocumentFields(ctx);
   analysis::SplitRunIns(ctx);
   analysis::AssignSections(ctx);
+  analysis::LocateQuestionSpans(ctx);
   analysis::ReadChecklist(ctx);
   analysis::ReadNarrative(ctx);
   analysis::AnswerPlanPeriod(ctx);

@@ -175,9 +175,9 @@ void ReadChecklist(Context& ctx) {
     }
     if (ctx.role[i] == Role::kComponentHeading || ctx.role[i] == Role::kObjective) continue;
     if (header_of_table.count(u.table)) header_for_unit[i] = header_of_table[u.table];
-    else if (last_header && last_header->columns == u.columns) header_for_unit[i] = *last_header;
+    else if (last_header && last_header->columns == u.columns && !u.synthetic) header_for_unit[i] = *last_header;
     int qc = QuestionCell(u);
-    if (qc < 0 || (u.cells.size() < 2 && u.cells[0].ticks.empty())) continue;
+    if (qc < 0 || (u.cells.size() < 2 && u.cells[0].ticks.empty() && !u.synthetic)) continue;
     for (const QuestionMatch& m : ctx.matcher.Rank(u.cells[qc].text)) {
       double score = m.score;
       if (!ctx.component[i].empty()) score += m.question->component == ctx.component[i] ? kSectionBonus : -kOtherSectionMalus;

@@ -21,6 +21,7 @@ enum class Role {
   kComponentHeading,  // opens a component's section
   kObjectiveHeading,  // "Objectives for 2024", "Objectifs prévus :"
   kObjective,         // one objective (a line under an objective heading)
+  kAnswerLine,        // a line that answers the question printed above it (question_spans.cc)
 };
 
 struct Context {
@@ -66,6 +67,12 @@ bool IsObjectiveHeadingText(const Context& ctx, const std::string& text);
 void AssignSections(Context& ctx);
 // Component ids named by action numbers in `text` ("Actions #33 and #34"), for ctx.plan.
 std::vector<std::string> ComponentsByAction(const Context& ctx, const std::string& text);
+
+// question_spans.cc
+// Turns each catalogue question printed outside a table, with the answer on
+// its own line or the lines below it, into a row unit (marking those lines
+// kAnswerLine), so that ReadChecklist reads every layout as table rows.
+void LocateQuestionSpans(Context& ctx);
 
 // checklist.cc
 void ReadChecklist(Context& ctx);

@@ -40,6 +40,7 @@ struct Unit {
   int table = -1;  // table number in the document, nested tables numbered too
   int row = -1;
   bool header = false;
+  bool synthetic = false;  // a question and its answer lines outside any table (question_spans.cc)
   int columns = 0;
   std::vector<UnitCell> cells;
 };

@@ -1,0 +1,198 @@
+// Questions printed outside tables: a catalogue question is found wherever
+// its text is printed — a paragraph, a list item, a label line — and its
+// answer is looked for in its neighbourhood, in reading order: the rest of
+// its own line ("La CDPH a-t-elle été ratifiée ? Oui", "… agency Name:
+// Ministry of …", "Nombre total de survivants : 1 234"), then the lines that
+// follow it up to the next question ("☒ Yes ☐ No", "Answer: Yes", "Réponse :
+// ☐ Oui ☒ Non", "x Yes  No  Partly", "Number: 2,292"). Comment lines
+// ("Details / comments: …") are never answers. Each question with its answer
+// lines becomes one row unit (question cell, one cell per answer part), so the
+// checklist reads every layout the way it reads a table row. Which lines are
+// labels, answers and comments comes from the lexicon (answer_labels,
+// value_labels, comment_headers, answer words), not from C++.
+#include <algorithm>
+
+#include "analysis/phrases.h"
+#include "analysis/steps.h"
+#include "core/text.h"
+#include "rules/numbers.h"
+
+namespace vareport::analysis {
+namespace {
+
+constexpr double kSpanThreshold = 0.4;   // a paragraph must look like a question more than a row must
+constexpr double kSectionBonus = 0.15;
+constexpr double kOtherSectionMalus = 0.2;
+constexpr std::size_t kMaxAnswerLines = 3;
+constexpr std::size_t kMaxQuestionWords = 45;
+
+const char* const kBoxes[] = {"\u2612", "\u2610"};  // ☒ ☐ as the extractors show ticks
+
+bool AnyLabel(const Context& ctx, const std::string& folded_label, bool comments) {
+  for (const auto& [lang, lx] : ctx.rules.lexicons) {
+    const std::vector<std::string>* lists[] = {&lx.value_labels, &lx.answer_labels};
+    if (comments) {
+      if (StartsWithAny(folded_label, lx.comment_headers)) return true;
+      continue;
+    }
+    for (const auto* l : lists)
+      for (const std::string& w : *l)
+        if (folded_label == w || folded_label.rfind(w + " ", 0) == 0) return true;
+  }
+  return false;
+}
+
+// "Label: …" at the start of a line, with a label of at most four words: the
+// folded label, or "" when the line has none.
+std::string LeadingLabel(const std::string& text) {
+  std::size_t colon = text.find(':');
+  if (colon == std::string::npos || colon > 60) return {};
+  std::string label = FoldForMatch(text.substr(0, colon));
+  std::size_t words = MatchTokens(label).size();
+  return words >= 1 && words <= 4 ? label : std::string();
+}
+
+bool IsCommentLine(const Context& ctx, const Unit& u) {
+  std::string label = LeadingLabel(u.text);
+  return !label.empty() && AnyLabel(ctx, label, /*comments=*/true);
+}
+
+// A line that holds an answer: boxes, "Answer: …"/"Number: …", a typed X
+// before printed options, or a bare answer word or figure.
+bool IsAnswerLine(const Context& ctx, const Unit& u) {
+  if (u.kind != Unit::Kind::kText || u.heading_level > 0 || u.run_in) return false;
+  std::size_t words = MatchTokens(u.text).size();
+  if (!u.ticks.empty()) return words <= 6 * u.ticks.size() + 4;
+  std::string label = LeadingLabel(u.text);
+  if (!label.empty() && AnyLabel(ctx, label, false)) return true;
+  if (words > 8) return false;
+  std::string f = FoldForMatch(u.text);
+  std::vector<std::string> t = MatchTokens(f);
+  if (std::find(t.begin(), t.end(), "x") != t.end()) return true;  // "x Yes  No  Partly"
+  if (!AnswerWord(*ctx.lx, u.text).empty()) return true;
+  for (const NumberMatch& m : FindNumbers(u.text, ctx.lang))
+    if (m.begin == 0 && m.integer) return true;
+  return false;
+}
+
+struct Split {
+  std::string question;  // the printed question
+  std::string rest;      // what follows it on its own line (an inline answer), may be empty
+  bool asks = false;     // ends with "?": a question even with no answer after it
+};
+
+// Where the question ends on its own line: at "?" (the rest is the answer),
+// before the first box, or before a trailing "Label: value".
+Split SplitLine(const Context& ctx, const Unit& u) {
+  Split s;
+  const std::string& t = u.text;
+  std::size_t q = t.find('?');
+  if (q != std::string::npos) {
+    s.question = Trim(t.substr(0, q + 1));
+    s.rest = Trim(t.substr(q + 1));
+    s.asks = true;
+    return s;
+  }
+  std::size_t box = std::string::npos;
+  for (const char* b : kBoxes) box = std::min(box, t.find(b));
+  if (box != std::string::npos) {
+    s.question = Trim(t.substr(0, box));
+    s.rest = Trim(t.substr(box));
+    return s;
+  }
+  std::size_t colon = t.rfind(':');
+  if (colon != std::string::npos && colon + 1 < t.size()) {
+    std::string before = Trim(t.substr(0, colon));
+    std::string after = Trim(t.substr(colon + 1));
+    if (!after.empty() && MatchTokens(after).size() <= 20) {
+      // A value label right before the colon ("… agency Name: Ministry …") is the answer's.
+      std::vector<std::string> words = MatchTokens(before);
+      for (std::size_t n = std::min<std::size_t>(3, words.size()); n >= 1; --n) {
+        std::string label;
+        for (std::size_t k = words.size() - n; k < words.size(); ++k) label += (label.empty() ? "" : " ") + words[k];
+        if (!AnyLabel(ctx, label, false)) continue;
+        // Cut the label's words off the end of the question.
+        std::size_t cut = before.size();
+        for (std::size_t k = 0; k < n; ++k) {
+          std::size_t sp = before.find_last_of(" \t", cut > 0 ? cut - 1 : 0);
+          cut = sp == std::string::npos ? 0 : sp;
+          while (cut > 0 && before[cut - 1] == ' ') --cut;
+        }
+        s.question = Trim(before.substr(0, cut));
+        s.rest = Trim(t.substr(cut));
+        return s;
+      }
+      s.question = before;
+      s.rest = after;
+      return s;
+    }
+  }
+  s.question = Trim(t);
+  return s;
+}
+
+UnitCell Cell(int column, std::string text, std::vector<UnitTick> ticks = {}) {
+  UnitCell c;
+  c.column = column;
+  c.text = std::move(text);
+  c.ticks = std::move(ticks);
+  for (UnitTick& k : c.ticks) k.column = column;
+  return c;
+}
+
+}  // namespace
+
+void LocateQuestionSpans(Context& ctx) {
+  int next_table = 0;
+  for (const Unit& u : ctx.units) next_table = std::max(next_table, u.table + 1);
+  for (std::size_t i = 0; i < ctx.units.size(); ++i) {
+    Unit& u = ctx.units[i];
+    if (u.kind != Unit::Kind::kText || ctx.role[i] != Role::kPlain || u.heading_level > 0 || u.run_in) continue;
+    if (IsCommentLine(ctx, u) || IsAnswerLine(ctx, u)) continue;
+    Split s = SplitLine(ctx, u);
+    std::size_t words = MatchTokens(s.question).size();
+    if (words < 3 || words > kMaxQuestionWords) continue;
+    // The lines after it that answer it.
+    std::vector<std::size_t> lines;
+    std::size_t comments_end = i;
+    for (std::size_t j = i + 1; j < ctx.units.size() && lines.size() < kMaxAnswerLines; ++j) {
+      const Unit& v = ctx.units[j];
+      if (ctx.role[j] != Role::kPlain || ctx.component[j] != ctx.component[i]) break;
+      if (IsCommentLine(ctx, v)) {
+        comments_end = j;
+        break;
+      }
+      if (!IsAnswerLine(ctx, v)) break;
+      lines.push_back(j);
+    }
+    if (s.rest.empty() && lines.empty() && !s.asks) continue;
+    if (!s.rest.empty() && !s.asks && u.ticks.empty() && lines.empty() && MatchTokens(s.rest).size() > 12) continue;
+    // Is it a catalogue question? (The checklist ranks it again, with every other candidate.)
+    double best = 0;
+    for (const QuestionMatch& m : ctx.matcher.Rank(s.question)) {
+      double score = m.score;
+      if (!ctx.component[i].empty()) score += m.question->component == ctx.component[i] ? kSectionBonus : -kOtherSectionMalus;
+      best = std::max(best, score);
+    }
+    if (best < kSpanThreshold) continue;
+
+    Unit row;
+    row.kind = Unit::Kind::kRow;
+    row.synthetic = true;
+    row.page = u.page;
+    row.table = next_table++;
+    row.row = 0;
+    row.cells.push_back(Cell(0, s.question));
+    int column = 1;
+    if (!s.rest.empty() || !u.ticks.empty()) row.cells.push_back(Cell(column++, s.rest, u.ticks));
+    for (std::size_t j : lines) {
+      row.cells.push_back(Cell(column++, ctx.units[j].text, ctx.units[j].ticks));
+      ctx.role[j] = Role::kAnswerLine;
+    }
+    for (std::size_t j = i + 1; j <= comments_end; ++j) ctx.role[j] = Role::kAnswerLine;
+    row.columns = column;
+    u = std::move(row);
+  }
+}
+
+}  // namespace vareport::analysis
