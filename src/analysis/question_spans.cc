@@ -62,7 +62,13 @@ bool IsCommentLine(const Context& ctx, const Unit& u) {
 bool IsAnswerLine(const Context& ctx, const Unit& u) {
   if (u.kind != Unit::Kind::kText || u.heading_level > 0 || u.run_in) return false;
   std::size_t words = MatchTokens(u.text).size();
-  if (!u.ticks.empty()) return words <= 6 * u.ticks.size() + 4;
+  if (!u.ticks.empty()) {
+    // Options, perhaps after a label ("Answer: ☒ Yes ☐ No"), never after a question.
+    std::size_t box = std::string::npos;
+    for (const char* b : kBoxes) box = std::min(box, u.text.find(b));
+    std::size_t before = box == std::string::npos ? words : MatchTokens(u.text.substr(0, box)).size();
+    return before <= 4 && u.text.find('?') == std::string::npos && words <= 6 * u.ticks.size() + 4;
+  }
   std::string label = LeadingLabel(u.text);
   if (!label.empty() && AnyLabel(ctx, label, false)) return true;
   if (words > 8) return false;

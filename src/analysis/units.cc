@@ -95,85 +95,11 @@ struct Flattener {
   }
 };
 
-// True for a paragraph of answer options only ("☐ Yes ☒ No", "☒ Oui  ☐ Non
-// ☐ En cours"): boxes, each followed by a short label, and nothing else.
-bool IsOptionLine(const Unit& u) {
-  if (u.kind != Unit::Kind::kText || u.ticks.empty() || u.heading_level > 0) return false;
-  return MatchTokens(u.text).size() <= 3 * u.ticks.size();
-}
-
-// A question paragraph with no box of its own (at least three words, not a heading).
-bool IsQuestionLine(const Unit& u) {
-  return u.kind == Unit::Kind::kText && u.ticks.empty() && u.heading_level == 0 && MatchTokens(u.text).size() >= 3;
-}
-
-// A row unit of a table of its own: cell 0 the question, cell 1 the options.
-Unit QuestionRow(int page, int table, std::string question_text, const Unit& options_unit, std::string options_text) {
-  Unit row;
-  row.kind = Unit::Kind::kRow;
-  row.page = page;
-  row.table = table;
-  row.row = 0;
-  row.columns = 2;
-  UnitCell question;
-  question.column = 0;
-  question.text = std::move(question_text);
-  UnitCell options;
-  options.column = 1;
-  options.text = std::move(options_text);
-  options.ticks = options_unit.ticks;
-  for (UnitTick& t : options.ticks) t.column = 1;
-  row.cells = {std::move(question), std::move(options)};
-  return row;
-}
-
-// Checklists laid out without a table print the same options under or after
-// every question ("1.1 …?" / "☐ Yes ☒ No" / "1.2 …?" / "☒ Yes ☐ No", or
-// "1.1 …? ☐ Yes ☒ No" on one line): options belong to the question right
-// before them. Each question with its options becomes one row unit of a table
-// of its own, so the checklist reads it like a table row and no tick strays to
-// another question.
-void PairOptionLines(std::vector<Unit>& units, int& tables) {
-  static const std::string kBoxes[] = {"\u2612", "\u2610"};  // ☒ ☐ as the extractors show ticks
-  std::vector<Unit> out;
-  out.reserve(units.size());
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    Unit& u = units[i];
-    if (i + 1 < units.size() && IsQuestionLine(u) && IsOptionLine(units[i + 1]) &&
-        (u.page == units[i + 1].page || units[i + 1].page == 0 || u.page == 0)) {
-      out.push_back(QuestionRow(u.page > 0 ? u.page : units[i + 1].page, tables++, u.text, units[i + 1],
-                                units[i + 1].text));
-      ++i;
-      continue;
-    }
-    if (u.kind == Unit::Kind::kText && !u.ticks.empty() && u.heading_level == 0) {
-      std::size_t first = std::string::npos;
-      for (const std::string& box : kBoxes) first = std::min(first, u.text.find(box));
-      if (first != std::string::npos) {
-        Unit options;
-        options.kind = Unit::Kind::kText;
-        options.text = u.text.substr(first);
-        options.ticks = u.ticks;
-        Unit question;
-        question.kind = Unit::Kind::kText;
-        question.text = Trim(u.text.substr(0, first));
-        if (IsQuestionLine(question) && IsOptionLine(options)) {
-          out.push_back(QuestionRow(u.page, tables++, question.text, options, options.text));
-          continue;
-        }
-      }
-    }
-    out.push_back(std::move(u));
-  }
-  units = std::move(out);
-}
-
 }  // namespace
 
 std::vector<Unit> Linearize(const Document& doc) {
   Flattener f;
   f.Blocks(doc.body, 0);
-  PairOptionLines(f.units, f.tables);
   return std::move(f.units);
 }
 
