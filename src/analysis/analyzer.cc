@@ -1,6 +1,8 @@
 #include "analysis/analyzer.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "analysis/phrases.h"
 #include "analysis/steps.h"
@@ -206,6 +208,16 @@ void AssignSections(Context& ctx) {
   }
 }
 
+void DebugUnits(const Context& ctx) {
+  static const char* kRoles[] = {"plain", "COMPONENT", "OBJ-HEAD", "objective", "answer-line"};
+  for (std::size_t i = 0; i < ctx.units.size(); ++i) {
+    const Unit& u = ctx.units[i];
+    std::fprintf(stderr, "%3zu p%d %-11s %-14s %s%s\n", i, u.page, kRoles[static_cast<int>(ctx.role[i])],
+                 ctx.component[i].substr(0, 14).c_str(), u.kind == Unit::Kind::kRow ? "ROW " : (u.list_item ? "LI " : ""),
+                 TruncateUtf8(UnitText(u), 150).c_str());
+  }
+}
+
 }  // namespace analysis
 
 Report Analyze(const Document& doc, const RuleSet& rules) {
@@ -221,6 +233,7 @@ Report Analyze(const Document& doc, const RuleSet& rules) {
   analysis::AssignSections(ctx);
   analysis::LocateQuestionSpans(ctx);
   analysis::ReadChecklist(ctx);
+  if (std::getenv("VAREPORT_DEBUG_UNITS") != nullptr) analysis::DebugUnits(ctx);
   analysis::ReadNarrative(ctx);
   analysis::AnswerPlanPeriod(ctx);
   analysis::ReadObjectives(ctx);

@@ -143,7 +143,7 @@ void SplitRunIns(Context& ctx) {
     // 2. An objective heading inside the body ("… Planned objectives: a) … b) …",
     //    "… Priorités pour 2023 :"): the body before it, the heading, the items after it.
     std::size_t cut = std::string::npos, after = std::string::npos;
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] != ':') continue;
       // The sentence that ends with this colon.
       std::size_t s = text.rfind(". ", i);

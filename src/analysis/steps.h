@@ -54,6 +54,9 @@ void DetectDocumentFields(Context& ctx);
 // A national plan's own period ("Strategy 2022–2025") answers the plan's end year.
 void AnswerPlanPeriod(Context& ctx);
 
+// Prints every unit with its role and component to stderr (VAREPORT_DEBUG_UNITS=1).
+void DebugUnits(const Context& ctx);
+
 // run_in.cc
 // Cuts run-in titles, inline objective headings and inline lettered lists out
 // of their paragraphs (memo layouts), before sections are assigned.
