@@ -724,9 +724,29 @@ struct PageLines {
   std::vector<RuledTable> ruled;  // top to bottom; their words are not in `lines`
 };
 
+// True when every figure of `text` is the page number `page` or the count
+// of pages ("Report – page 3 of 5").
+bool FiguresArePageNumber(const std::string& text, int page, int pages) {
+  std::string cur;
+  bool all = true, any = false;
+  auto flush = [&] {
+    if (cur.empty()) return;
+    any = true;
+    all = all && (cur == std::to_string(page) || cur == std::to_string(pages));
+    cur.clear();
+  };
+  for (char c : text) {
+    if (c >= '0' && c <= '9') cur += c;
+    else flush();
+  }
+  flush();
+  return any && all;
+}
+
 void MarkFurniture(std::vector<PageLines>& pages) {
   // Count, per zone, on how many pages each key occurs.
   std::unordered_map<std::string, std::unordered_set<int>> top, bottom;
+  std::unordered_map<std::string, std::unordered_set<int>> exact;  // figures kept: "Number: 165"
   auto zone = [](const PageLines& p, const Line& l) -> char {
     const double h = p.frame.reading_height();
     if (h <= 0) return 0;
@@ -741,6 +761,7 @@ void MarkFurniture(std::vector<PageLines>& pages) {
       const std::string key = FurnitureKey(LineText(l));
       if (key.empty()) continue;
       (z == 'h' ? top : bottom)[key].insert(p.number);
+      exact[std::string(1, z) + FoldForMatch(LineText(l))].insert(p.number);
     }
   }
   for (PageLines& p : pages) {
@@ -767,6 +788,16 @@ void MarkFurniture(std::vector<PageLines>& pages) {
             break;
           }
         }
+      }
+      // Content that happens to fall in the margin zone on several pages is
+      // not furniture: a line with tick boxes ("☒ Yes ☐ No" at the foot of
+      // a page), or one whose figures differ from page to page without being
+      // the page number ("Number: 30012" / "Number: 165").
+      bool has_ticks = std::any_of(l.toks.begin(), l.toks.end(), [](const Tok& t) { return !t.ticks.empty(); });
+      if (repeated && !scanned) {
+        auto same = exact.find(std::string(1, z) + FoldForMatch(text));
+        bool verbatim = same != exact.end() && same->second.size() >= 2;
+        if (has_ticks || (!verbatim && !FiguresArePageNumber(text, p.number, static_cast<int>(pages.size())))) repeated = false;
       }
       if (repeated || IsPageNumberText(text)) p.furniture[i] = z;
     }
