@@ -151,6 +151,7 @@ void AssignSections(Context& ctx) {
         chosen = best_id;
       }
       if (!chosen.empty()) {
+        if (u.run_in) ++ctx.run_in_headings;
         current = chosen;
         in_objectives = false;
         ctx.component[i] = current;
@@ -237,7 +238,9 @@ Report Analyze(const Document& doc, const RuleSet& rules) {
   analysis::ReadNarrative(ctx);
   analysis::AnswerPlanPeriod(ctx);
   analysis::ReadObjectives(ctx);
+  analysis::RecogniseReport(ctx);
   analysis::ComputeFindings(ctx);
+  analysis::AssessExtraction(ctx);
   for (const Warning& w : doc.warnings) {
     if (report.warnings.size() >= 20) break;
     report.warnings.push_back(w.code + ": " + w.message);

@@ -329,6 +329,7 @@ void ReadChecklist(Context& ctx) {
     a.evidence.text = qtext + (answer_text.empty() ? "" : " — " + answer_text);
     a.evidence.text = TruncateUtf8(a.evidence.text, 400);
     ctx.with_content.insert(q.component);
+    (u.synthetic ? ctx.span_answers : ctx.table_answers) += 1;
     ctx.report.answers.push_back(std::move(a));
   }
 }

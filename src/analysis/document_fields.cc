@@ -2,6 +2,7 @@
 // read from the front matter with the words of rules/document.xml,
 // rules/states.xml and rules/plans.xml.
 #include <algorithm>
+#include <ctime>
 #include <map>
 
 #include "analysis/phrases.h"
@@ -13,12 +14,22 @@ namespace {
 
 constexpr std::size_t kFrontUnits = 25;  // how far the front matter reaches
 
-std::vector<int> Years(const std::string& folded) {
+// The last year a report can be about: next year (a plan may be dated ahead).
+int LatestReportingYear() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return tm.tm_year + 1900 + 1;
+}
+
+// Years from 1997 (the Convention's adoption) to `latest` (by default next
+// year: the last a report can be about; a plan's period may run further).
+std::vector<int> Years(const std::string& folded, int latest = LatestReportingYear()) {
   std::vector<int> out;
   for (const std::string& t : MatchTokens(folded)) {
     if (t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       int y = std::stoi(t);
-      if (y >= 1997 && y <= 2100) out.push_back(y);
+      if (y >= 1997 && y <= latest) out.push_back(y);
     }
   }
   return out;
@@ -107,6 +118,7 @@ void DetectDocumentFields(Context& ctx) {
     for (const std::string& l : rules.document.state_labels) {
       if (StartsWithPhrase(label, l)) {
         rep.state = FindState(rules, FoldForMatch(value));
+        ctx.state_labelled = rep.state.has_value();
         if (rep.state) break;
       }
     }
@@ -141,8 +153,8 @@ void DetectDocumentFields(Context& ctx) {
   // Reporting year. National plans: the first year of the plan period in the title.
   if (rep.kind == "national_plan") {
     for (std::size_t i = 0; i < units.size() && i < kFrontUnits && !rep.reporting_year; ++i) {
-      std::vector<int> ys = Years(FoldForMatch(UnitText(units[i])));
-      if (ys.size() >= 2 && ys[1] > ys[0]) {
+      std::vector<int> ys = Years(FoldForMatch(UnitText(units[i])), 2100);
+      if (ys.size() >= 2 && ys[1] > ys[0] && ys[0] <= LatestReportingYear()) {
         rep.reporting_year = ys[0];
         ctx.plan_period_end = ys[1];
         ctx.plan_period_unit = static_cast<int>(i);
@@ -156,6 +168,7 @@ void DetectDocumentFields(Context& ctx) {
         std::vector<int> ys = Years(FoldForMatch(value));
         if (!ys.empty()) {
           rep.reporting_year = ys.front();
+          ctx.year_labelled = true;
           break;
         }
       }
@@ -170,6 +183,7 @@ void DetectDocumentFields(Context& ctx) {
       for (const std::string& l : rules.document.year_labels) {
         if (ContainsPhrase(f, l)) {
           rep.reporting_year = ys.front();
+          ctx.year_labelled = true;
           break;
         }
       }

@@ -49,6 +49,7 @@ void ComputeFindings(Context& ctx) {
     bool printed_any = std::any_of(c.questions.begin(), c.questions.end(), [&](const QuestionRule& q) { return ctx.printed.count(q.id) > 0; });
     s.reported = answered_any || ctx.headed.count(c.id) || ctx.with_content.count(c.id) || s.objectives > 0 || printed_any;
     r.components.push_back(s);
+    if (r.kind == "other") continue;  // not a victim-assistance report: nothing to chase
 
     if (!s.reported) {
       r.findings.push_back(Make("MISSING_COMPONENT", c.id, std::nullopt, Severity::kError,

@@ -203,6 +203,8 @@ void ReadObjectives(Context& ctx) {
       o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
       JudgeObjective(lx, o, tc && tc != oc ? tc->text : "", dc && dc != oc ? dc->text : "");
       ctx.with_content.insert(o.component);
+      ++ctx.plan_rows;
+      if (it->second.component >= 0 || !it->second.current.empty()) ++ctx.grouped_plan_rows;
       ctx.report.objectives.push_back(std::move(o));
       continue;
     }

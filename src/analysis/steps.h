@@ -46,6 +46,15 @@ struct Context {
   std::set<std::string> printed;       // checklist questions found printed in the document
   std::set<std::string> conflicting;   // questions answered twice, differently
   std::map<std::string, int> conflict_page;
+
+  // What the reader relied on, for the extraction block (extraction.cc).
+  bool state_labelled = false;  // the State came from a labelled cover field ("Country: …")
+  bool year_labelled = false;   // the reporting year from a labelled field or period sentence
+  int run_in_headings = 0;      // sections opened by a run-in title (memo layout)
+  int span_answers = 0;         // answers read from questions printed outside tables
+  int table_answers = 0;        // answers read from table rows
+  int plan_rows = 0;            // objectives read from results-framework rows
+  int grouped_plan_rows = 0;    // of those, with the component from a merged component column
 };
 
 // document_fields.cc
@@ -93,6 +102,14 @@ bool IsPlanHeader(const Context& ctx, const Unit& u);
 // Target and Deadline cells, which count as part of the objective.
 void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target = {},
                     const std::string& deadline = {});
+
+// extraction.cc
+// Tells a victim-assistance report from any other document (kind "other":
+// no component findings, State and year kept only when labelled).
+void RecogniseReport(Context& ctx);
+// Fills Report::extraction: questions located / expected, unusable pages,
+// the layout family, and needs_review with its reasons.
+void AssessExtraction(Context& ctx);
 
 // findings.cc
 void ComputeFindings(Context& ctx);

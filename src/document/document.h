@@ -163,6 +163,7 @@ struct Document {
   std::vector<Block> body;        // reading order; text boxes and content controls inline
   std::vector<Block> furniture;   // running headers and footers (Origin::kHeader / kFooter)
   std::vector<Block> notes;       // footnotes, endnotes and comments
+  std::vector<int> unusable_pages;  // 1-based pages whose text layer could not be used (garbage or none)
   std::vector<FormField> fields;  // document-level form fields (AcroForm), in page order
   std::vector<Warning> warnings;  // document-level extraction warnings
 };

@@ -132,7 +132,8 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"not_deadline_cues", &lx.not_deadline_cues},
       {"frequency_words", &lx.frequency_words},
       {"law_nouns", &lx.law_nouns},
-      {"page_furniture", &lx.page_furniture}};
+      {"page_furniture", &lx.page_furniture},
+      {"va_terms", &lx.va_terms}};
   for (xmlNode* l : Children(root, "list")) {
     auto it = lists.find(Attr(l, "name"));
     if (it == lists.end()) continue;  // the schema already refused unknown names
