@@ -36,7 +36,16 @@ class DocBuilder {
     doc_.body.push_back(Block::MakeParagraph(P(text, heading)));
     return *this;
   }
-  // A table whose rows are given as cell texts; "[x]"/"[ ]" make boxes.
+  // A list item ("a)", "1.", "•" as its rendered label).
+  DocBuilder& Item(const std::string& text, const std::string& label = "") {
+    Paragraph p = P(text);
+    p.list_level = 0;
+    p.list_label = label;
+    doc_.body.push_back(Block::MakeParagraph(std::move(p)));
+    return *this;
+  }
+  // A table whose rows are given as cell texts; "[x]"/"[ ]" make boxes, and a
+  // cell "^" continues the cell above it (merged down, ECMA-376 w:vMerge).
   DocBuilder& Table(const std::vector<std::vector<std::string>>& rows, bool first_is_header = true) {
     vareport::Table t;
     for (const auto& r : rows) t.columns = std::max<int>(t.columns, static_cast<int>(r.size()));
@@ -47,7 +56,8 @@ class DocBuilder {
         Cell cell;
         cell.column = static_cast<int>(c);
         if (rows[i].size() == 1) cell.col_span = t.columns;
-        cell.blocks.push_back(Block::MakeParagraph(P(rows[i][c])));
+        cell.merged = rows[i][c] == "^";
+        if (!cell.merged) cell.blocks.push_back(Block::MakeParagraph(P(rows[i][c])));
         row.cells.push_back(std::move(cell));
       }
       t.rows.push_back(std::move(row));
