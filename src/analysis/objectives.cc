@@ -44,12 +44,45 @@ bool CountsANoun(const Lexicon& lx, const std::string& text, const NumberMatch& 
   return std::all_of(next.begin(), next.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
 }
 
+// The noun a figure counts: the noun phrase after it, up to a stop word,
+// another figure or punctuation, at most four words, modifiers ("new",
+// "nouveaux") left out; its head is the phrase's last word in English ("3 new
+// health centres") and its first in French and Spanish ("3 centres de santé",
+// "500 secouristes communautaires"): lexicon noun-head.
+std::string CountedNoun(const Lexicon& lx, const std::string& text, std::size_t end) {
+  std::string after = text.substr(end, 120);
+  std::size_t stop = after.find_first_of(",.;:()[]");
+  if (stop != std::string::npos) after = after.substr(0, stop);
+  std::vector<std::string> words;
+  for (const std::string& w : MatchTokens(after)) {
+    if (words.size() >= 4 || IsStopword(w) || std::isdigit(static_cast<unsigned char>(w[0]))) break;
+    if (std::find(lx.stopwords.begin(), lx.stopwords.end(), w) != lx.stopwords.end()) break;
+    if (std::find(lx.deadline_prepositions.begin(), lx.deadline_prepositions.end(), w) != lx.deadline_prepositions.end()) break;
+    if (std::find(lx.noun_modifiers.begin(), lx.noun_modifiers.end(), w) != lx.noun_modifiers.end()) continue;
+    words.push_back(w);
+  }
+  if (words.empty()) return NextWord(text, end);
+  return lx.noun_head_last ? words.back() : words.front();
+}
+
 // Quantities stated in `text`: figures that are not years, days of a date,
-// action numbers, ordinals or lengths of a period ("24 months").
+// action numbers, ordinals, lengths of a period ("24 months") or numbers of
+// laws and articles ("Article 32 of Law No. 14").
 std::vector<Quantity> Quantities(const Lexicon& lx, const std::string& text) {
   std::vector<Quantity> out;
   for (const NumberMatch& m : FindNumbers(text, lx.lang)) {
     if (m.after_hash) continue;
+    {
+      std::vector<std::string> before = MatchTokens(text.substr(0, m.begin));
+      if (!before.empty() && std::find(lx.law_nouns.begin(), lx.law_nouns.end(), before.back()) != lx.law_nouns.end()) continue;
+      // "n° 2011-15", "No. 14": the sign before the figure.
+      std::string raw = Trim(text.substr(m.begin >= 4 ? m.begin - 4 : 0, m.begin >= 4 ? 4 : m.begin));
+      if (raw.size() >= 2 && raw.substr(raw.size() - 2) == "\xC2\xB0") continue;
+      // "2011-15", "14/2019": the second part of an identifier.
+      if (m.begin >= 2 && (text[m.begin - 1] == '-' || text[m.begin - 1] == '/') &&
+          std::isdigit(static_cast<unsigned char>(text[m.begin - 2])))
+        continue;
+    }
     // A four-digit 1900..2100 is a year unless a noun counts it ("enrol 2000 survivors").
     if (m.year_like && !CountsANoun(lx, text, m)) continue;
     if (m.end < text.size() && std::isalpha(static_cast<unsigned char>(text[m.end]))) continue;  // "2nd", "1er"
@@ -62,7 +95,7 @@ std::vector<Quantity> Quantities(const Lexicon& lx, const std::string& text) {
     }
     Quantity q;
     q.value = static_cast<long long>(std::llround(m.value));
-    q.unit = m.percent ? "%" : next;
+    q.unit = m.percent ? "%" : CountedNoun(lx, text, m.end);
     out.push_back(q);
   }
   return out;
@@ -147,16 +180,30 @@ std::vector<std::string> SplitObjectives(const std::string& text) {
 
 bool IsPlanHeader(const Context& ctx, const Unit& u) { return ReadPlanHeader(*ctx.lx, u).has_value(); }
 
-void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target, const std::string& deadline) {
+bool ReportsAchievement(const Lexicon& lx, const std::string& sentence) {
+  std::string f = FoldForMatch(sentence);
+  bool reports = false;
+  for (const std::string& m : lx.report_markers) reports = reports || ContainsPhrase(f, m);
+  if (!reports) return false;
+  for (const auto* list : {&lx.future_markers, &lx.target_markers})
+    for (const std::string& m : *list)
+      if (ContainsPhrase(f, m)) return false;
+  return true;
+}
+
+void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target, const std::string& deadline,
+                    int context_year) {
   o.quantities = Quantities(lx, o.text);
   std::vector<Quantity> target_q = Quantities(lx, target);
   bool quantity_word = false;
   std::string folded = FoldForMatch(o.text);
   for (const std::string& w : lx.quantity_words) quantity_word = quantity_word || ContainsPhrase(folded, w);
+  // A frequency is a quantity: "quarterly meetings" can be counted.
+  for (const std::string& w : lx.frequency_words) quantity_word = quantity_word || ContainsPhrase(folded, w);
   o.measurable = !o.quantities.empty() || !target_q.empty() || quantity_word || IsDeliverable(lx, o.text);
   if (o.quantities.empty()) o.quantities = target_q;
-  Deadline d = FindDeadline(o.text, lx);
-  Deadline cell = FindDeadline(deadline, lx, /*bare_year_ok=*/true);
+  Deadline d = FindDeadline(o.text, lx, false, context_year);
+  Deadline cell = FindDeadline(deadline, lx, /*bare_year_ok=*/true, context_year);
   o.time_bound = d.time_bound || cell.time_bound;
   o.deadline = cell.time_bound ? cell.date : d.date;
 }
@@ -164,8 +211,18 @@ void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target, 
 void ReadObjectives(Context& ctx) {
   const Lexicon& lx = *ctx.lx;
   std::map<int, PlanColumns> plan_tables;
+  // The year a date without one belongs to: the objective heading's ("Objectives
+  // for 2023"), else the reporting year.
+  int heading_year = 0;
+  auto context_year = [&] { return heading_year > 0 ? heading_year : ctx.report.reporting_year.value_or(0); };
   for (std::size_t i = 0; i < ctx.units.size(); ++i) {
     const Unit& u = ctx.units[i];
+    if (ctx.role[i] == Role::kComponentHeading) heading_year = 0;
+    if (ctx.role[i] == Role::kObjectiveHeading) {
+      heading_year = 0;
+      for (const NumberMatch& m : FindNumbers(u.text, ctx.lang))
+        if (m.year_like) heading_year = static_cast<int>(m.value);
+    }
     if (u.kind == Unit::Kind::kRow && ctx.role[i] != Role::kObjective) {
       if (auto pc = ReadPlanHeader(lx, u)) {
         plan_tables[u.table] = *pc;
@@ -201,7 +258,7 @@ void ReadObjectives(Context& ctx) {
       o.component = component;
       o.text = StripBullet(oc->text);
       o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
-      JudgeObjective(lx, o, tc && tc != oc ? tc->text : "", dc && dc != oc ? dc->text : "");
+      JudgeObjective(lx, o, tc && tc != oc ? tc->text : "", dc && dc != oc ? dc->text : "", context_year());
       ctx.with_content.insert(o.component);
       ++ctx.plan_rows;
       if (it->second.component >= 0 || !it->second.current.empty()) ++ctx.grouped_plan_rows;
@@ -220,12 +277,12 @@ void ReadObjectives(Context& ctx) {
         }
         if (!best || c.text.size() > best->text.size()) best = &c;
       }
-      if (best == nullptr || MatchTokens(best->text).size() < 3) continue;
+      if (best == nullptr || MatchTokens(best->text).size() < 3 || ReportsAchievement(lx, best->text)) continue;
       Objective o;
       o.component = ctx.component[i];
       o.text = StripBullet(best->text);
       o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
-      JudgeObjective(lx, o);
+      JudgeObjective(lx, o, "", "", context_year());
       ctx.with_content.insert(o.component);
       ctx.report.objectives.push_back(std::move(o));
       continue;
@@ -234,11 +291,12 @@ void ReadObjectives(Context& ctx) {
     if (ctx.role[i] == Role::kObjective) {
       // One objective per sentence: a paragraph may list several.
       for (const std::string& sentence : SplitObjectives(StripBullet(u.text))) {
+        if (ReportsAchievement(lx, sentence)) continue;  // "In 2021, 24 technicians were trained."
         Objective o;
         o.component = ctx.component[i];
         o.text = sentence;
         o.evidence = {u.page, TruncateUtf8(u.text, 400)};
-        JudgeObjective(lx, o);
+        JudgeObjective(lx, o, "", "", context_year());
         ctx.with_content.insert(o.component);
         ctx.report.objectives.push_back(std::move(o));
       }
@@ -248,12 +306,12 @@ void ReadObjectives(Context& ctx) {
         std::string f = FoldForMatch(sentence);
         bool target = false;
         for (const std::string& m : lx.target_markers) target = target || ContainsPhrase(f, m);
-        if (!target || !FindDeadline(sentence, lx).time_bound) continue;
+        if (!target || !FindDeadline(sentence, lx).time_bound || ReportsAchievement(lx, sentence)) continue;
         Objective o;
         o.component = ctx.component[i];
         o.text = sentence;
         o.evidence = {u.page, TruncateUtf8(sentence, 400)};
-        JudgeObjective(lx, o);
+        JudgeObjective(lx, o, "", "", context_year());
         ctx.report.objectives.push_back(std::move(o));
       }
     }

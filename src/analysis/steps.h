@@ -98,10 +98,15 @@ void ReadNarrative(Context& ctx);
 void ReadObjectives(Context& ctx);
 // True for the header row of a results table (Objective | … | Target | Deadline).
 bool IsPlanHeader(const Context& ctx, const Unit& u);
-// Judges one objective's SMART criteria; `extra` holds a results table's
-// Target and Deadline cells, which count as part of the objective.
+// Judges one objective's SMART criteria; `target` and `deadline` hold a
+// results table's Target and Deadline cells, which count as part of the
+// objective; `context_year` (0: none) is the year a date without one belongs
+// to (the objective heading's, else the reporting year).
 void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target = {},
-                    const std::string& deadline = {});
+                    const std::string& deadline = {}, int context_year = 0);
+// True when a sentence only reports what was done ("were trained", "met its
+// objective"), with no future or target cue: not an objective.
+bool ReportsAchievement(const Lexicon& lx, const std::string& sentence);
 
 // extraction.cc
 // Tells a victim-assistance report from any other document (kind "other":

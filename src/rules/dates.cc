@@ -131,7 +131,19 @@ int MonthNumber(const std::string& folded_word, const std::string& lang) {
   return it == months.end() ? 0 : it->second;
 }
 
-Deadline FindDeadline(std::string_view text, const Lexicon& lx, bool bare_year_ok) {
+// True when the year token `year` is written right after "(" in `text` ("(2025–2027)").
+bool InBrackets(std::string_view text, const std::string& year) {
+  std::size_t at = text.find(year);
+  while (at != std::string_view::npos) {
+    std::size_t k = at;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    if (k > 0 && text[k - 1] == '(') return true;
+    at = text.find(year, at + 1);
+  }
+  return false;
+}
+
+Deadline FindDeadline(std::string_view text, const Lexicon& lx, bool bare_year_ok, int context_year) {
   Deadline out;
   Tokens t = MatchTokens(text);
   const std::map<std::string, int> months = MonthsFor(lx.lang);
@@ -141,10 +153,37 @@ Deadline FindDeadline(std::string_view text, const Lexicon& lx, bool bare_year_o
     return it == months.end() ? 0 : it->second;
   };
 
+  // A year is a reference, not a deadline, after a past cue ("adopted in
+  // 2011", "since 2015") or as part of an instrument's name ("the National
+  // Plan on Disability 2009–2018"), unless a deadline preposition stands
+  // right before it or the period is in brackets.
+  auto reference_year = [&](std::size_t i) {
+    for (const std::string& c : lx.not_deadline_cues)
+      if (PhraseBefore(t, i, c, 1)) return true;
+    for (const std::string& p : lx.deadline_prepositions)
+      if (PhraseBefore(t, i, p, 0)) return false;
+    for (const std::string& p : lx.end_of)
+      if (PhraseBefore(t, i, p, 1)) return false;
+    if (bare_year_ok || InBrackets(text, t[i])) return false;
+    for (std::size_t k = i >= 6 ? i - 6 : 0; k < i; ++k) {
+      if (!Contains(lx.instrument_nouns, t[k])) continue;
+      bool prep_between = false;
+      for (std::size_t j = k + 1; j < i; ++j)
+        prep_between = prep_between || Contains(lx.deadline_prepositions, t[j]) || Contains(lx.end_of, t[j]);
+      if (!prep_between) return true;
+    }
+    return false;
+  };
+
   std::vector<DateHit> hits;
   for (std::size_t i = 0; i < t.size(); ++i) {
     int y = 0;
     if (!IsYear(t[i], &y)) continue;
+    if (reference_year(i)) {
+      int y2 = 0;
+      if (i + 1 < t.size() && IsYear(t[i + 1], &y2)) ++i;  // the whole range is the name
+      continue;
+    }
     // A range "2025–2027": the deadline is the end of the range.
     int y2 = 0;
     if (i + 1 < t.size() && IsYear(t[i + 1], &y2) && y2 > y && y2 - y < 30) {
@@ -195,6 +234,28 @@ Deadline FindDeadline(std::string_view text, const Lexicon& lx, bool bare_year_o
     for (const std::string& p : lx.deadline_prepositions) prep = prep || PhraseBefore(t, i, p, 0);
     for (const std::string& p : lx.end_of) prep = prep || PhraseBefore(t, i, p, 1);
     if (prep) hits.push_back(h);
+  }
+
+  // A date without a year after a deadline word ("by 30 June", "before the
+  // end of September") belongs to the context's year.
+  if (hits.empty() && context_year > 0) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      int m = month_at(i);
+      if (m == 0) continue;
+      int y = 0;
+      if ((i + 1 < t.size() && IsYear(t[i + 1], &y)) || (i + 2 < t.size() && IsYear(t[i + 2], &y))) continue;
+      int d = 0;
+      std::size_t from = i;
+      if (i >= 1 && IsSmallInt(t[i - 1], &d)) from = i - 1;
+      else if (i >= 2 && t[i - 1] == "de" && IsSmallInt(t[i - 2], &d)) from = i - 2;
+      bool prep = false;
+      for (const std::string& p : lx.deadline_prepositions) prep = prep || PhraseBefore(t, from, p, 1);
+      for (const std::string& p : lx.end_of) prep = prep || PhraseBefore(t, from, p, 1);
+      if (!prep) continue;
+      DateHit h{context_year, m, DaysIn(context_year, m), i};
+      if (d >= 1 && d <= DaysIn(context_year, m)) h.day = d;
+      hits.push_back(h);
+    }
   }
 
   // A relative period "within 24 months" / "dans les 24 mois" / "en un plazo de dos años".

@@ -23,8 +23,13 @@ struct Deadline {
 };
 
 // Reads the deadline stated in `text`. `bare_year_ok` accepts a lone year with
-// no preposition before it (a results table's Deadline cell). Thread-safe.
-Deadline FindDeadline(std::string_view text, const Lexicon& lexicon, bool bare_year_ok = false);
+// no preposition before it (a results table's Deadline cell). A year after a
+// past or reference cue ("adopted in 2011", "since 2015": lexicon
+// not_deadline_cues) or in an instrument's name ("the National Plan
+// 2009–2018", not in brackets) is no deadline. `context_year` (0: none) is
+// the year a date without one belongs to ("by 30 June" under "Objectives for
+// 2024"). Thread-safe.
+Deadline FindDeadline(std::string_view text, const Lexicon& lexicon, bool bare_year_ok = false, int context_year = 0);
 
 // Month number 1..12 of a folded month name or abbreviation in `lang` (ICU's
 // wide and abbreviated names, English always accepted), or 0.

@@ -107,6 +107,7 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
   xmlNode* root = xmlDocGetRootElement(doc->get());
   Lexicon lx;
   lx.lang = Attr(root, "lang");
+  lx.noun_head_last = Attr(root, "noun-head") == "last";
   std::string stem = fs::path(file).stem().string();
   if (stem != lx.lang) return RuleError(file, Line(root), "lexicon for '" + lx.lang + "' must be named " + lx.lang + ".xml");
   for (xmlNode* a : Children(root, "answer")) {
@@ -133,7 +134,8 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"frequency_words", &lx.frequency_words},
       {"law_nouns", &lx.law_nouns},
       {"page_furniture", &lx.page_furniture},
-      {"va_terms", &lx.va_terms}};
+      {"va_terms", &lx.va_terms},
+      {"noun_modifiers", &lx.noun_modifiers}};
   for (xmlNode* l : Children(root, "list")) {
     auto it = lists.find(Attr(l, "name"));
     if (it == lists.end()) continue;  // the schema already refused unknown names

@@ -67,3 +67,30 @@ BOOST_AUTO_TEST_CASE(deadline_cells_accept_a_bare_year) {
 
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
+
+// Kind 9 of the issue "layouts it has never seen": sentences from States' own
+// plans and statements, each with the deadline a careful reader gives it.
+BOOST_AUTO_TEST_CASE(deadlines_as_a_careful_reader_gives_them) {
+  // A relative period counts from the start it names.
+  BOOST_TEST(Date(In("en", "Within 24 months of the plan's adoption in June 2024, set up 2 committees.")) == "2026-06-30");
+  BOOST_TEST(Date(In("fr", "Dans les 24 mois suivant l'adoption du plan en juin 2024, créer 2 comités.")) == "2026-06-30");
+  // A past or reference year is not a deadline.
+  BOOST_TEST(!In("en", "Implement the disability law adopted in 2011.").time_bound);
+  BOOST_TEST(!In("en", "Continue the peer support programme run since 2015.").time_bound);
+  BOOST_TEST(!In("fr", "Appliquer la loi adoptée en 2011 sur les droits des personnes handicapées.").time_bound);
+  BOOST_TEST(!In("es", "Aplicar la ley aprobada en 2011.").time_bound);
+  // A plan's name is not a deadline; a period in brackets is.
+  BOOST_TEST(!In("en", "Implement the National Plan on Disability 2009–2018 in all provinces.").time_bound);
+  BOOST_TEST(!In("es", "Ejecutar el Plan Nacional de Discapacidad 2009-2018 en todas las provincias.").time_bound);
+  BOOST_TEST(Date(In("en", "Implement the plan (2025–2027).")) == "2027-12-31");
+  // A deadline after a past year still counts.
+  BOOST_TEST(Date(In("en", "Revise the law adopted in 2011 by 2026.")) == "2026-12-31");
+}
+
+BOOST_AUTO_TEST_CASE(a_date_without_a_year_takes_the_year_of_its_context) {
+  const auto& en = *vareport::test::SourceRules().LexiconFor("en");
+  BOOST_TEST(FindDeadline("Train 20 nurses by 30 June.", en, false, 2024).date.value_or("none") == "2024-06-30");
+  BOOST_TEST(FindDeadline("Open 2 centres before the end of September.", en, false, 2025).date.value_or("none") ==
+             "2025-09-30");
+  BOOST_TEST(!FindDeadline("Train 20 nurses by 30 June.", en).time_bound);  // no context: no year to take
+}
