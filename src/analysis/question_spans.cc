@@ -71,6 +71,12 @@ bool IsAnswerLine(const Context& ctx, const Unit& u) {
   }
   std::string label = LeadingLabel(u.text);
   if (!label.empty() && AnyLabel(ctx, label, false)) return true;
+  if (!label.empty() && MatchTokens(label).size() <= 2) {
+    // "Nb : 719", "Qty: 12": a short label before nothing but a figure.
+    std::string value = Trim(u.text.substr(u.text.find(':') + 1));
+    std::vector<NumberMatch> ms = FindNumbers(value, ctx.lang);
+    if (ms.size() == 1 && ms[0].begin == 0 && ms[0].end == value.size()) return true;
+  }
   if (words > 8) return false;
   std::string f = FoldForMatch(u.text);
   std::vector<std::string> t = MatchTokens(f);
