@@ -22,6 +22,7 @@ constexpr double kNoSectionThreshold = 0.4;  // rows before any component sectio
 struct Header {
   int columns = 0;
   std::map<int, std::string> value_of_column;  // grid column → yes|no|partial|unknown
+  std::map<int, std::string> header_text;      // grid column → its header as printed ("In progress")
   std::set<int> comment_columns;
   int question_column = 0;
 };
@@ -61,6 +62,7 @@ std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
     leftover = own_leftover;
     if (!v.empty()) {
       h.value_of_column[c.column] = v;
+      h.header_text[c.column] = Trim(c.text);
       ++answer_cells;
       continue;
     }
@@ -108,6 +110,7 @@ struct RowAnswer {
   bool has_boxes = false;
   double confidence = 1.0;
   std::string source;
+  std::string decisive;  // what decided the value, for the evidence ("☒ Partly")
 };
 
 std::string FirstYear(const std::string& text) {
@@ -243,6 +246,13 @@ void ReadChecklist(Context& ctx) {
         ra.values.insert(v);
         ra.confidence = std::min(ra.confidence, t.confidence);
         ra.source = "tick";
+        // The evidence shows the box that decided: its label, else its column's header word.
+        std::string shown = Trim(t.label);
+        if (shown.empty()) {
+          for (const auto& [column, word] : h.header_text)
+            if (column == t.column) shown = word;
+        }
+        ra.decisive = "\u2612 " + (shown.empty() ? v : shown);
       }
       if (!ra.has_boxes) {
         // A typed "X" in an option column, else a typed word in the answer cell.
@@ -326,6 +336,7 @@ void ReadChecklist(Context& ctx) {
       a.source = "cell";
       a.confidence = 0.9 * std::min(1.0, 0.5 + c.score);
     }
+    if (!ra.decisive.empty()) answer_text = ra.decisive;
     a.evidence.text = qtext + (answer_text.empty() ? "" : " — " + answer_text);
     a.evidence.text = TruncateUtf8(a.evidence.text, 400);
     ctx.with_content.insert(q.component);

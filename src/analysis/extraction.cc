@@ -34,7 +34,8 @@ void RecogniseReport(Context& ctx) {
     if (terms >= kMinVaTerms) break;
   }
   const bool structure = !ctx.headed.empty() || ctx.printed.size() >= 3 || !r.objectives.empty();
-  if (terms >= kMinVaTerms || (structure && terms > 0)) return;
+  const bool titled = r.kind != "unknown";  // a title named a VA kind ("Victim Assistance Checklist")
+  if (terms >= kMinVaTerms || ((structure || titled) && terms > 0)) return;
   // Not a victim-assistance report: nothing of the model applies to it.
   r.kind = "other";
   r.answers.clear();

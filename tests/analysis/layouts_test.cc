@@ -230,5 +230,22 @@ BOOST_AUTO_TEST_CASE(extraction_block_marks_what_was_not_understood) {
   BOOST_TEST(o.extraction.needs_review);
 }
 
+// The evidence shows what decided the value: the ticked box and its option,
+// not the first (empty) answer cell of the row.
+BOOST_AUTO_TEST_CASE(evidence_shows_the_box_that_decided) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist", 1);
+  b.Para("1. Coordination and national planning", 2);
+  b.Table({{"Question", "Yes", "No", "In progress"},
+           {"Has a budget been allocated for the implementation of the plan?", "[ ]", "[ ]", "[x]"}});
+  Report r = Run(b);
+  BOOST_REQUIRE_EQUAL(Value(r, "coordination.plan_budget"), "partial");
+  for (const auto& a : r.answers) {
+    if (a.question != "coordination.plan_budget") continue;
+    BOOST_TEST(a.evidence.text.find("\u2612 In progress") != std::string::npos);
+    BOOST_TEST(a.evidence.text.find("\u2610") == std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
