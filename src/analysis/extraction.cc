@@ -35,7 +35,7 @@ void RecogniseReport(Context& ctx) {
   }
   const bool structure = !ctx.headed.empty() || ctx.printed.size() >= 3 || !r.objectives.empty();
   const bool titled = r.kind != "unknown";  // a title named a VA kind ("Victim Assistance Checklist")
-  if (terms >= kMinVaTerms || ((structure || titled) && terms > 0)) return;
+  if (terms >= kMinVaTerms || ((structure || titled) && terms >= 2) || (structure && titled && terms > 0)) return;
   // Not a victim-assistance report: nothing of the model applies to it.
   r.kind = "other";
   r.answers.clear();
