@@ -1,12 +1,17 @@
-// Tests for extractors/pdf/layout.h on hand-made words (no Poppler).
+// Tests for extractors/pdf/layout.h on hand-made words (no Poppler), and on
+// the layouts of PDFs written by tests/data/make_pdf.py where a kind needs a
+// real text layer (word boxes as Poppler measures them).
 #include "extractors/pdf/layout.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "document/document.h"
+#include "extractors/pdf/pdf_extractor.h"
 
 namespace vareport::pdf {
 namespace {
@@ -69,9 +74,72 @@ const Paragraph* CellParagraph(const Row& row, int column) {
   return nullptr;
 }
 
+// The document of tests/data/pdf/<name>, as the PDF extractor lays it out.
+Document ExtractData(const std::string& name) {
+  std::ifstream in(std::string(VAREPORT_TEST_DATA_DIR) + "/pdf/" + name, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "missing test file " << name << " (run tests/data/make_pdf.py)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Result<Document> r = ExtractPdf(ss.str(), ExtractOptions{});
+  if (!r) BOOST_FAIL(name << ": " << r.error().message);
+  return std::move(*r);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(pdf_layout)
+
+// A Word memo's small ruled table set between paragraphs with the same leading
+// and spacing as its rows (memo_table.pdf): the table ends with its last row;
+// the heading, lettered list and numbered paragraphs after it stay paragraphs
+// with their text whole; figures right-aligned close to the next column's text
+// stay in their own cells.
+BOOST_AUTO_TEST_CASE(small_table_ends_before_the_paragraphs_after_it) {
+  const Document doc = ExtractData("memo_table.pdf");
+  std::size_t table_at = doc.body.size();
+  int tables = 0;
+  for (std::size_t i = 0; i < doc.body.size(); ++i) {
+    if (doc.body[i].kind != BlockKind::kTable) continue;
+    ++tables;
+    if (table_at == doc.body.size()) table_at = i;
+  }
+  BOOST_REQUIRE_EQUAL(tables, 1);
+  const Table& t = *doc.body[table_at].table;
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.rows[0].header);
+  BOOST_TEST(CellText(t.rows[1], 0) == "New casualties (killed and injured) in 2019");
+  BOOST_TEST(CellText(t.rows[1], 3) == "58");
+  BOOST_TEST(CellText(t.rows[1], 4) == "National database");
+  BOOST_TEST(CellText(t.rows[2], 0) == "Survivors recorded (cumulative)");
+  BOOST_TEST(CellText(t.rows[2], 1) == "3,590");
+  BOOST_TEST(CellText(t.rows[2], 3) == "3,087");
+  BOOST_TEST(CellText(t.rows[2], 4) == "National Mine Action Authority (NMAA)");
+
+  struct Expected {
+    const char* label;
+    const char* text;
+  };
+  const Expected after[] = {
+      {"", "Objectives for 2020:"},
+      {"a)", "Strengthen the sharing of data with service providers by mid-2021."},
+      {"b)", "Improve the quality of data on mine victims, disaggregated by sex, age and disability, before 31 "
+             "December 2021."},
+      {"3.", "Emergency and continuing medical care. During the reporting period, 24 health workers and community "
+             "volunteers were trained in first aid and trauma care."},
+      {"5.", "Psychological support and social reintegration. No psychosocial services are available to survivors "
+             "outside the capital. The survivors' associations run peer-to-peer support in the affected regions."},
+  };
+  BOOST_REQUIRE_EQUAL(doc.body.size() - table_at - 1, std::size(after));
+  for (std::size_t k = 0; k < std::size(after); ++k) {
+    const Block& b = doc.body[table_at + 1 + k];
+    BOOST_TEST_CONTEXT("block " << k << " after the table") {
+      BOOST_REQUIRE(b.kind == BlockKind::kParagraph);
+      BOOST_TEST(b.paragraph.list_label == after[k].label);
+      BOOST_TEST(b.paragraph.text == after[k].text);
+      BOOST_TEST(b.paragraph.heading_level == 0);
+    }
+  }
+}
 
 BOOST_AUTO_TEST_CASE(hyphenated_line_ends_follow_the_documented_rule) {
   Vocabulary vocab = {"implementation", "prosthetic", "orthotic", "co operation"};
