@@ -1029,32 +1029,48 @@ std::optional<Columns> KeyValueColumns(const std::vector<Line>& lines, std::size
   return c;
 }
 
-// True when `l`, met while a table is being extended, is the body text that
-// follows the table rather than one of its rows (Word memos set a small table
-// between paragraphs and lettered lists with the same leading as its rows).
-// It is when its text starts in the first column but lines up with none of the
-// table's first-column text — within 1 em of a left edge in `lefts` (the first
-// column's line starts taken so far) or, for a header table, of the first
-// label's centre (a centred column) — and either
-//   - the gap above it (from `prev`) exceeds `row_gap`: it starts a band of its
-//     own, which in a table would be a row starting at the cell's edge, or
-//   - its first segment runs across the first column gutter: a table's text
-//     wraps inside its cell, a paragraph runs across the table's columns.
-// A first-column row of a table is set at the cell's padding, so a wrapped
-// line indented under a list number ("1." hanging indent) stays in its row.
-bool LeavesTable(const Line& l, const Line& prev, const Columns& cols, const std::vector<double>& lefts,
+// True when lines[i], met while a table is being extended, is the body text
+// that follows the table rather than one of its rows (Word memos set a small
+// table between paragraphs and lettered lists with the same leading and
+// spacing as its rows). Only a line that is one run of text starting in the
+// first column can be (a line with text in two columns is a row), and only
+// when it lines up with neither the table's left edge nor, for a header
+// table, the first label's centre (a centred column), within 1 em. Then it is
+//   - a line running across the first column gutter, after a gap wider than
+//     `row_gap` or after a line that does not: a table's text wraps inside
+//     its cell, and a row spanning the columns starts at the cell's edge (its
+//     wrapped lines, even under a hanging indent, follow a spanning line);
+//   - a line after a gap wider than `row_gap` that lines up with no first-
+//     column text of the table either (`lefts`: line starts taken so far),
+//     followed by such gutter-crossing lines: "Objectives:" before a lettered
+//     list. An indented sub-item inside a first-column cell ("a) health"
+//     under "Does the plan cover:") wraps inside its cell.
+// A wrapped line indented under a list number ("1." hanging indent) follows at
+// the leading and stays in its row.
+bool LeavesTable(const std::vector<Line>& lines, std::size_t i, const Columns& cols, const std::vector<double>& lefts,
                  double row_gap) {
-  if (l.segs.empty() || cols.bounds.size() < 2) return false;
-  const Box first = l.SegBox(0);
-  if (ColumnOf(cols, first.x0) != 0) return false;
+  if (cols.bounds.size() < 2 || i == 0) return false;
   const double em = std::max(6.0, cols.size);
-  for (double x : lefts) {
-    if (std::fabs(first.x0 - x) <= em) return false;
+  // One run of first-column text whose start is none of `anchors`.
+  auto off = [&](const Line& l, const std::vector<double>& anchors) {
+    if (l.segs.size() != 1) return false;
+    const Box b = l.SegBox(0);
+    if (ColumnOf(cols, b.x0) != 0) return false;
+    for (double x : anchors) {
+      if (std::fabs(b.x0 - x) <= em) return false;
+    }
+    return !(cols.centre0 && std::fabs((b.x0 + b.x1) / 2 - *cols.centre0) <= em);
+  };
+  auto crosses = [&](const Line& l) { return l.segs.size() == 1 && l.SegBox(0).x1 > cols.bounds[1] + em; };
+  const std::vector<double> edge{cols.left};
+  const Line& l = lines[i];
+  const bool new_band = l.box.y0 - lines[i - 1].box.y1 > row_gap;
+  if (off(l, edge) && crosses(l) && (new_band || !crosses(lines[i - 1]))) return true;
+  if (!new_band || !off(l, lefts)) return false;
+  for (std::size_t j = i + 1; j < lines.size() && j <= i + 4 && off(lines[j], edge); ++j) {
+    if (crosses(lines[j])) return true;
   }
-  if (cols.centre0 && std::fabs((first.x0 + first.x1) / 2 - *cols.centre0) <= em) return false;
-  const bool new_band = l.box.y0 - prev.box.y1 > row_gap;
-  const bool crosses = first.x1 > cols.bounds[1] + em;
-  return new_band || crosses;
+  return false;
 }
 
 // `l` with its segments also split where a word starts at a column's label
@@ -1114,7 +1130,7 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
     const double gap = l.box.y0 - prev.box.y1;
     if (l.box.x0 < cols.left - tol) break;                       // outdented
     if (gap > 1.5 * line_h) break;                               // a wide gap
-    if (!key_value && LeavesTable(l, prev, cols, lefts, row_gap)) break;  // the text after the table
+    if (!key_value && LeavesTable(lines, end, cols, lefts, row_gap)) break;  // the text after the table
     if (l.size > cols.size * 1.08 && l.bold && l.segs.size() == 1) break;  // a heading
     if (BulletLabel(DecodeUtf8(l.toks.front().text)) && l.toks.size() > 1 && l.segs.size() == 1 &&
         l.toks[1].box.x0 - l.toks[0].box.x1 > 0.4 * l.size) {

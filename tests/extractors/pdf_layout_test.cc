@@ -231,6 +231,54 @@ BOOST_AUTO_TEST_CASE(grid_table_pairs_each_question_with_its_tick) {
   BOOST_TEST(doc.body.front().where.page == 1);
 }
 
+// Text indented inside the first column stays in the table: sub-items set a
+// paragraph apart ("a) health services") and a question's wrapped lines under a
+// hanging indent. The indented text after the table, whose list runs across
+// the columns, is not a row.
+BOOST_AUTO_TEST_CASE(indented_first_column_text_stays_in_the_table_and_the_text_after_it_leaves) {
+  PageText page = MakePage(1);
+  AddLine(page, 72, 80, "Questions");
+  AddLine(page, 290, 80, "Yes");
+  AddLine(page, 330, 80, "No");
+  AddLine(page, 370, 80, "Comments");
+  Word tick;
+  tick.text = "\u2612";
+  tick.font = "DejaVuSans";
+  tick.font_size = 10;
+  // Row 1: a question and two sub-items, each a paragraph of its own.
+  AddLine(page, 72, 100, "1.1 Does the national plan cover:");
+  tick.box = Box{292, 100, 301, 112};
+  page.words.push_back(tick);
+  AddLine(page, 90, 118, "a) health services");
+  AddLine(page, 90, 136, "b) rehabilitation");
+  // Row 2: a numbered question wrapped under a hanging indent.
+  AddLine(page, 72, 160, "1.2 Is there a national focal point");
+  AddLine(page, 90, 172, "responsible for victim assistance?");
+  tick.box = Box{332, 160, 341, 172};
+  page.words.push_back(tick);
+  // After the table: a heading line and a lettered list across the page.
+  AddLine(page, 108, 196, "Objectives:");
+  AddLine(page, 90, 214, "a) Strengthen the national referral mechanism in all provinces by the end of 2026.");
+  Document doc;
+  BuildDocument({page}, doc);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  std::string table_text;
+  for (const Row& row : t->rows) table_text += CellText(row, 0) + "\n";
+  BOOST_TEST(table_text.find("b) rehabilitation") != std::string::npos);
+  BOOST_TEST(table_text.find("1.2 Is there a national focal point responsible for victim assistance?") !=
+             std::string::npos);
+  BOOST_TEST(CellParagraph(t->rows.back(), 2) != nullptr);
+  BOOST_TEST(table_text.find("Objectives") == std::string::npos);
+  BOOST_REQUIRE(doc.body.size() >= 2u);
+  const Block& last = doc.body.back();
+  BOOST_REQUIRE(last.kind == BlockKind::kParagraph);
+  BOOST_TEST(last.paragraph.text.find("Strengthen the national referral mechanism") != std::string::npos);
+  const Block& before_last = doc.body[doc.body.size() - 2];
+  BOOST_REQUIRE(before_last.kind == BlockKind::kParagraph);
+  BOOST_TEST(before_last.paragraph.text == "Objectives:");
+}
+
 BOOST_AUTO_TEST_CASE(numbered_rows_set_at_the_leading_of_wrapped_lines_stay_apart) {
   // A form's table where the rows are no further apart than the wrapped lines
   // inside a row: the next question number starts the next row.
