@@ -1045,32 +1045,54 @@ std::optional<Columns> KeyValueColumns(const std::vector<Line>& lines, std::size
 //     followed by such gutter-crossing lines: "Objectives:" before a lettered
 //     list. An indented sub-item inside a first-column cell ("a) health"
 //     under "Does the plan cover:") wraps inside its cell.
+//   - at the table's edge too, a line after a gap wider than `row_gap` that
+//     starts a run of first-column lines (up to 6, to the next header-like
+//     line) where two consecutive lines at the leading both cross the gutter
+//     — a paragraph wrapping across the table's width — and no line puts
+//     text in two columns: a spanning row (section title, instructions) is
+//     followed by rows again.
 // A wrapped line indented under a list number ("1." hanging indent) follows at
 // the leading and stays in its row.
 bool LeavesTable(const std::vector<Line>& lines, std::size_t i, const Columns& cols, const std::vector<double>& lefts,
                  double row_gap) {
   if (cols.bounds.size() < 2 || i == 0) return false;
   const double em = std::max(6.0, cols.size);
-  // One run of first-column text whose start is none of `anchors`.
+  // First-column text only ("3." and its text may be two segments), starting
+  // at none of `anchors`.
   auto off = [&](const Line& l, const std::vector<double>& anchors) {
-    if (l.segs.size() != 1) return false;
+    for (std::size_t g = 0; g < l.segs.size(); ++g) {
+      if (ColumnOf(cols, l.SegBox(g).x0) != 0) return false;
+    }
     const Box b = l.SegBox(0);
-    if (ColumnOf(cols, b.x0) != 0) return false;
     for (double x : anchors) {
       if (std::fabs(b.x0 - x) <= em) return false;
     }
     return !(cols.centre0 && std::fabs((b.x0 + b.x1) / 2 - *cols.centre0) <= em);
   };
-  auto crosses = [&](const Line& l) { return l.segs.size() == 1 && l.SegBox(0).x1 > cols.bounds[1] + em; };
+  // Its text (all of it in the first column's run) goes past the first gutter.
+  auto crosses = [&](const Line& l) {
+    return l.box.x1 > cols.bounds[1] + em && ColumnOf(cols, l.SegBox(l.segs.size() - 1).x0) == 0;
+  };
   const std::vector<double> edge{cols.left};
   const Line& l = lines[i];
   const bool new_band = l.box.y0 - lines[i - 1].box.y1 > row_gap;
   if (off(l, edge) && crosses(l) && (new_band || !crosses(lines[i - 1]))) return true;
-  if (!new_band || !off(l, lefts)) return false;
-  for (std::size_t j = i + 1; j < lines.size() && j <= i + 4 && off(lines[j], edge); ++j) {
-    if (crosses(lines[j])) return true;
+  if (!new_band) return false;
+  if (off(l, lefts)) {
+    for (std::size_t j = i + 1; j < lines.size() && j <= i + 4 && off(lines[j], edge); ++j) {
+      if (crosses(lines[j])) return true;
+    }
   }
-  return false;
+  bool paragraph = false;
+  for (std::size_t j = i; j < lines.size() && j <= i + 6; ++j) {
+    const Line& m = lines[j];
+    if (j > i && LooksLikeHeader(m)) break;
+    for (std::size_t g = 0; g < m.segs.size(); ++g) {
+      if (ColumnOf(cols, m.SegBox(g).x0) != 0) return false;  // a row again
+    }
+    if (j > i && crosses(m) && crosses(lines[j - 1]) && m.box.y0 - lines[j - 1].box.y1 <= row_gap) paragraph = true;
+  }
+  return paragraph;
 }
 
 // `l` with its segments also split where a word starts at a column's label

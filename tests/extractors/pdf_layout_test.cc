@@ -279,6 +279,48 @@ BOOST_AUTO_TEST_CASE(indented_first_column_text_stays_in_the_table_and_the_text_
   BOOST_TEST(before_last.paragraph.text == "Objectives:");
 }
 
+// A table whose cells start at the body's margin: a paragraph wrapping across
+// the table's width after it, with the rows' spacing, is not a row; a spanning
+// instruction row wrapped over two lines inside the table, followed by rows
+// again, is.
+BOOST_AUTO_TEST_CASE(a_paragraph_at_the_table_edge_after_it_leaves_a_spanning_row_inside_stays) {
+  PageText page = MakePage(1);
+  AddLine(page, 72, 80, "Questions");
+  AddLine(page, 290, 80, "Yes");
+  AddLine(page, 330, 80, "No");
+  AddLine(page, 370, 80, "Comments");
+  Word tick;
+  tick.text = "\u2612";
+  tick.font = "DejaVuSans";
+  tick.font_size = 10;
+  AddLine(page, 72, 100, "Is there a national focal point?");
+  tick.box = Box{292, 100, 301, 112};
+  page.words.push_back(tick);
+  // A spanning instruction row over two lines, then a row with its answer.
+  AddLine(page, 72, 118, "Please answer the following questions for the whole reporting period and give details");
+  AddLine(page, 72, 130, "in the comments column where services differ between the provinces of the country.");
+  AddLine(page, 72, 148, "Is there a referral mechanism?");
+  tick.box = Box{332, 148, 341, 160};
+  page.words.push_back(tick);
+  AddLine(page, 370, 148, "In two provinces.");
+  // After the table, at the same edge and spacing: a paragraph of two lines.
+  AddLine(page, 72, 172, "The Government thanks its international partners for their continued support in this");
+  AddLine(page, 72, 184, "area, and survivors' associations for their part in the preparation of this report.");
+  Document doc;
+  BuildDocument({page}, doc);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  BOOST_REQUIRE_EQUAL(t->rows.size(), 4u);
+  BOOST_TEST(CellText(t->rows[2], 0).find("Please answer the following questions") == 0u);
+  BOOST_TEST(CellText(t->rows[3], 0) == "Is there a referral mechanism?");
+  BOOST_TEST(CellText(t->rows[3], 3) == "In two provinces.");
+  const Block& last = doc.body.back();
+  BOOST_REQUIRE(last.kind == BlockKind::kParagraph);
+  BOOST_TEST(last.paragraph.text ==
+             "The Government thanks its international partners for their continued support in this area, and "
+             "survivors' associations for their part in the preparation of this report.");
+}
+
 BOOST_AUTO_TEST_CASE(numbered_rows_set_at_the_leading_of_wrapped_lines_stay_apart) {
   // A form's table where the rows are no further apart than the wrapped lines
   // inside a row: the next question number starts the next row.
