@@ -437,8 +437,10 @@ def memo_table():
     p.text(71, y, "Table 1. Mine/ERW casualties and survivors, 2019", "F2", 10)
     y += 18
     # The table: column left edges (cell text starts 5.4 pt inside the rules), rules
-    # at row and column boundaries, figures right-aligned 5.4 pt before the next rule.
-    cols = [76.4, 230.8, 294.3, 357.8, 421.3]
+    # at row and column boundaries, figures right-aligned 5.4 pt before the next rule,
+    # except under "Male", whose figures end 3 pt before the rule and the Source text
+    # starts 4 pt after it: closer than 1 em, as narrow cells print them.
+    cols = [76.4, 230.8, 294.3, 357.8, 419.9]
     rules_x = [71.0, 225.4, 288.9, 352.4, 415.9, 524.0]
     rows = [
         (["Indicator"], "Total", "Female", "Male", ["Source"]),
@@ -453,7 +455,7 @@ def memo_table():
         for i, line in enumerate(first):
             p.text(cols[0], y + i * lead, line, font)
         for k, v in ((1, total), (2, female), (3, male)):
-            x = cols[k] if r == 0 else rules_x[k + 1] - 5.4 - helvetica_width(v)
+            x = cols[k] if r == 0 else rules_x[k + 1] - (3.0 if k == 3 else 5.4) - helvetica_width(v)
             p.text(x, y, v, font)
         for i, line in enumerate(source):
             p.text(cols[4], y + i * lead, line, font)

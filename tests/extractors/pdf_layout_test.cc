@@ -321,6 +321,50 @@ BOOST_AUTO_TEST_CASE(a_paragraph_at_the_table_edge_after_it_leaves_a_spanning_ro
              "survivors' associations for their part in the preparation of this report.");
 }
 
+// A row cut by the page end under a repeated header: "(cumulative)" goes on
+// the previous page's last row (its first letter, past the bracket, is lower-
+// case), and the page adds no second table of only its header.
+BOOST_AUTO_TEST_CASE(a_row_continued_under_a_repeated_header_joins_its_row) {
+  auto header = [](PageText& page, double top) {
+    AddLine(page, 77, top, "Indicator");
+    AddLine(page, 230, top, "Total");
+    AddLine(page, 294, top, "Female");
+    AddLine(page, 358, top, "Male");
+    AddLine(page, 421, top, "Source");
+  };
+  PageText p1 = MakePage(1);
+  AddLine(p1, 71, 700, "Table 1. Casualties and survivors");
+  header(p1, 720);
+  AddLine(p1, 77, 740, "New casualties");
+  AddLine(p1, 265, 740, "61");
+  AddLine(p1, 335, 740, "3");
+  AddLine(p1, 398, 740, "58");
+  AddLine(p1, 421, 740, "National database");
+  AddLine(p1, 77, 760, "Survivors recorded");
+  AddLine(p1, 254, 760, "3,590");
+  AddLine(p1, 324, 760, "503");
+  AddLine(p1, 382, 760, "3,087");
+  AddLine(p1, 421, 760, "National Mine Action");
+  PageText p2 = MakePage(2);
+  header(p2, 72);
+  AddLine(p2, 77, 92, "(cumulative)");
+  AddLine(p2, 421, 92, "Authority (NMAA)");
+  AddLine(p2, 107, 116, "Objectives for 2020:");
+  AddLine(p2, 89, 134, "a) Strengthen the sharing of data with service providers and partners by mid-2021.");
+  Document doc;
+  BuildDocument({p1, p2}, doc);
+  int tables = 0;
+  for (const Block& b : doc.body) tables += b.kind == BlockKind::kTable ? 1 : 0;
+  BOOST_TEST(tables == 1);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  BOOST_REQUIRE_EQUAL(t->rows.size(), 3u);
+  BOOST_TEST(CellText(t->rows[2], 0) == "Survivors recorded (cumulative)");
+  BOOST_TEST(CellText(t->rows[2], 4).find("Authority (NMAA)") != std::string::npos);
+  BOOST_REQUIRE(doc.body.back().kind == BlockKind::kParagraph);
+  BOOST_TEST(doc.body.back().paragraph.text.find("Strengthen the sharing of data") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(numbered_rows_set_at_the_leading_of_wrapped_lines_stay_apart) {
   // A form's table where the rows are no further apart than the wrapped lines
   // inside a row: the next question number starts the next row.
