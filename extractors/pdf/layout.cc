@@ -1042,9 +1042,12 @@ std::optional<Columns> KeyValueColumns(const std::vector<Line>& lines, std::size
 //     wrapped lines, even under a hanging indent, follow a spanning line);
 //   - a line after a gap wider than `row_gap` that lines up with no first-
 //     column text of the table either (`lefts`: line starts taken so far),
-//     followed by such gutter-crossing lines: "Objectives:" before a lettered
-//     list. An indented sub-item inside a first-column cell ("a) health"
-//     under "Does the plan cover:") wraps inside its cell.
+//     or that follows a gap wider than the table's row spacing by ½ em
+//     (`row_pitch_gap`: the widest gap between rows so far, negative until
+//     two have been seen), followed by such gutter-crossing lines:
+//     "Objectives:" before a lettered list. An indented sub-item inside a
+//     first-column cell ("a) health" under "Does the plan cover:") wraps
+//     inside its cell.
 //   - at the table's edge too, a line after a gap wider than `row_gap` that
 //     starts a run of first-column lines (up to 6, to the next header-like
 //     line) where two consecutive lines at the leading both cross the gutter
@@ -1054,7 +1057,7 @@ std::optional<Columns> KeyValueColumns(const std::vector<Line>& lines, std::size
 // A wrapped line indented under a list number ("1." hanging indent) follows at
 // the leading and stays in its row.
 bool LeavesTable(const std::vector<Line>& lines, std::size_t i, const Columns& cols, const std::vector<double>& lefts,
-                 double row_gap) {
+                 double row_gap, double row_pitch_gap) {
   if (cols.bounds.size() < 2 || i == 0) return false;
   const double em = std::max(6.0, cols.size);
   // First-column text only ("3." and its text may be two segments), starting
@@ -1075,10 +1078,12 @@ bool LeavesTable(const std::vector<Line>& lines, std::size_t i, const Columns& c
   };
   const std::vector<double> edge{cols.left};
   const Line& l = lines[i];
-  const bool new_band = l.box.y0 - lines[i - 1].box.y1 > row_gap;
+  const double gap = l.box.y0 - lines[i - 1].box.y1;
+  const bool new_band = gap > row_gap;
   if (off(l, edge) && crosses(l) && (new_band || !crosses(lines[i - 1]))) return true;
   if (!new_band) return false;
-  if (off(l, lefts)) {
+  const bool wider_than_rows = row_pitch_gap >= 0 && gap > row_pitch_gap + 0.5 * em;
+  if (off(l, lefts) || (wider_than_rows && off(l, {}))) {
     for (std::size_t j = i + 1; j < lines.size() && j <= i + 4 && off(lines[j], edge); ++j) {
       if (crosses(lines[j])) return true;
     }
@@ -1145,6 +1150,9 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
     if (!l.segs.empty() && ColumnOf(cols, l.SegBox(0).x0) == 0) lefts.push_back(l.SegBox(0).x0);
   };
   note_left(lines[first]);
+  double row_pitch_gap = -1;  // the widest gap between rows so far, once two are seen
+  int row_gaps = 0;
+  double widest = 0;
   std::size_t end = first + 1;
   for (; end < lines.size(); ++end) {
     const Line& l = lines[end];
@@ -1152,7 +1160,7 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
     const double gap = l.box.y0 - prev.box.y1;
     if (l.box.x0 < cols.left - tol) break;                       // outdented
     if (gap > 1.5 * line_h) break;                               // a wide gap
-    if (!key_value && LeavesTable(lines, end, cols, lefts, row_gap)) break;  // the text after the table
+    if (!key_value && LeavesTable(lines, end, cols, lefts, row_gap, row_pitch_gap)) break;  // the text after it
     if (l.size > cols.size * 1.08 && l.bold && l.segs.size() == 1) break;  // a heading
     if (BulletLabel(DecodeUtf8(l.toks.front().text)) && l.toks.size() > 1 && l.segs.size() == 1 &&
         l.toks[1].box.x0 - l.toks[0].box.x1 > 0.4 * l.size) {
@@ -1167,6 +1175,10 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
       if (l.segs.size() == 1 && std::fabs(x - cols.starts[0]) <= 3 && l.box.x1 > cols.starts[1] + cols.size) break;
     }
     note_left(l);
+    if (gap > row_gap && !(has_header && end == first + 1)) {
+      widest = std::max(widest, gap);
+      if (++row_gaps >= 2) row_pitch_gap = widest;
+    }
   }
   if (end - first < 2 && !continuation) return std::nullopt;
   // 2. Rows: bands of lines separated by gaps wider than in-cell line spacing

@@ -31,7 +31,8 @@
 //      heading or a bullet starts, or the text after the table begins
 //      (LeavesTable in layout.cc): first-column text that lines up with none
 //      of the table's text and runs across the column gutter, or introduces
-//      lines that do ("Objectives:" before a lettered list), or a paragraph
+//      lines that do ("Objectives:" before a lettered list; at the table's
+//      edge, after a gap wider than its rows leave), or a paragraph
 //      wrapping across the table's width with no row after it. The leading
 //      counts lines whose boxes overlap slightly (Word's single spacing).
 //      Rows: a gap wider than the document's leading + ¼ em, or

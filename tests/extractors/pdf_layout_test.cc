@@ -321,6 +321,40 @@ BOOST_AUTO_TEST_CASE(a_paragraph_at_the_table_edge_after_it_leaves_a_spanning_ro
              "survivors' associations for their part in the preparation of this report.");
 }
 
+// A line at the table's edge after a gap wider than the table's rows leave
+// between them (6 pt here, 14 pt before it), introducing a list that runs
+// across the columns, is the text after the table.
+BOOST_AUTO_TEST_CASE(a_line_after_a_gap_wider_than_the_rows_introducing_a_list_leaves_the_table) {
+  PageText page = MakePage(1);
+  AddLine(page, 72, 80, "Indicator");
+  AddLine(page, 230, 80, "Total");
+  AddLine(page, 294, 80, "Female");
+  AddLine(page, 358, 80, "Male");
+  double y = 98;
+  for (const char* name : {"New casualties", "Survivors recorded", "Persons with disabilities"}) {
+    AddLine(page, 72, y, name);
+    AddLine(page, 240, y, "61");
+    AddLine(page, 300, y, "3");
+    AddLine(page, 364, y, "58");
+    y += 18;  // 12 pt lines, 6 pt between rows
+  }
+  y += 8;
+  AddLine(page, 72, y, "Objectives for 2020:");
+  AddLine(page, 90, y + 18, "a) Strengthen the sharing of data with service providers and partners by mid-2021.");
+  Document doc;
+  BuildDocument({page}, doc);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  BOOST_REQUIRE_EQUAL(t->rows.size(), 4u);
+  BOOST_TEST(CellText(t->rows.back(), 0) == "Persons with disabilities");
+  BOOST_REQUIRE(doc.body.size() >= 2u);
+  const Block& intro = doc.body[doc.body.size() - 2];
+  BOOST_REQUIRE(intro.kind == BlockKind::kParagraph);
+  BOOST_TEST(intro.paragraph.text == "Objectives for 2020:");
+  BOOST_REQUIRE(doc.body.back().kind == BlockKind::kParagraph);
+  BOOST_TEST(doc.body.back().paragraph.text.find("Strengthen the sharing") != std::string::npos);
+}
+
 // A row cut by the page end under a repeated header: "(cumulative)" goes on
 // the previous page's last row (its first letter, past the bracket, is lower-
 // case), and the page adds no second table of only its header.
