@@ -985,6 +985,7 @@ struct Columns {
   std::vector<std::string> labels;
   double left = 0;              // table's left text edge
   double size = 10;             // body font size
+  std::optional<double> centre0;  // centre of the first column's header label (a header table)
 };
 
 int ColumnOf(const Columns& c, double x0) {
@@ -1011,6 +1012,7 @@ Columns ColumnsFromHeader(const Line& header) {
     }()));
     if (s == 0) {
       c.bounds.push_back(-1e9);
+      c.centre0 = (b.x0 + b.x1) / 2;
     } else {
       const double prev_end = header.SegBox(s - 1).x1;
       c.bounds.push_back(b.x0 - std::min(0.5 * (b.x0 - prev_end), 1.2 * std::max(6.0, header.size)));
@@ -1058,6 +1060,105 @@ std::optional<Columns> KeyValueColumns(const std::vector<Line>& lines, std::size
   return c;
 }
 
+// True when lines[i], met while a table is being extended, is the body text
+// that follows the table rather than one of its rows (Word memos set a small
+// table between paragraphs and lettered lists with the same leading and
+// spacing as its rows). Only a line that is one run of text starting in the
+// first column can be (a line with text in two columns is a row), and only
+// when it lines up with neither the table's left edge nor, for a header
+// table, the first label's centre (a centred column), within 1 em. Then it is
+//   - a line running across the first column gutter, after a gap wider than
+//     `row_gap` or after a line that does not: a table's text wraps inside
+//     its cell, and a row spanning the columns starts at the cell's edge (its
+//     wrapped lines, even under a hanging indent, follow a spanning line);
+//   - a line after a gap wider than `row_gap` that lines up with no first-
+//     column text of the table either (`lefts`: line starts taken so far),
+//     or that follows a gap wider than the table's row spacing by ½ em
+//     (`row_pitch_gap`: the widest gap between rows so far, negative until
+//     two have been seen), followed by such gutter-crossing lines:
+//     "Objectives:" before a lettered list. An indented sub-item inside a
+//     first-column cell ("a) health" under "Does the plan cover:") wraps
+//     inside its cell.
+//   - at the table's edge too, a line after a gap wider than `row_gap` that
+//     starts a run of first-column lines (up to 6, to the next header-like
+//     line) where two consecutive lines at the leading both cross the gutter
+//     — a paragraph wrapping across the table's width — and no line puts
+//     text in two columns: a spanning row (section title, instructions) is
+//     followed by rows again.
+// A wrapped line indented under a list number ("1." hanging indent) follows at
+// the leading and stays in its row.
+bool LeavesTable(const std::vector<Line>& lines, std::size_t i, const Columns& cols, const std::vector<double>& lefts,
+                 double row_gap, double row_pitch_gap) {
+  if (cols.bounds.size() < 2 || i == 0) return false;
+  const double em = std::max(6.0, cols.size);
+  // First-column text only ("3." and its text may be two segments), starting
+  // at none of `anchors`.
+  auto off = [&](const Line& l, const std::vector<double>& anchors) {
+    for (std::size_t g = 0; g < l.segs.size(); ++g) {
+      if (ColumnOf(cols, l.SegBox(g).x0) != 0) return false;
+    }
+    const Box b = l.SegBox(0);
+    for (double x : anchors) {
+      if (std::fabs(b.x0 - x) <= em) return false;
+    }
+    return !(cols.centre0 && std::fabs((b.x0 + b.x1) / 2 - *cols.centre0) <= em);
+  };
+  // Its text (all of it in the first column's run) goes past the first gutter.
+  auto crosses = [&](const Line& l) {
+    return l.box.x1 > cols.bounds[1] + em && ColumnOf(cols, l.SegBox(l.segs.size() - 1).x0) == 0;
+  };
+  const std::vector<double> edge{cols.left};
+  const Line& l = lines[i];
+  const double gap = l.box.y0 - lines[i - 1].box.y1;
+  const bool new_band = gap > row_gap;
+  if (off(l, edge) && crosses(l) && (new_band || !crosses(lines[i - 1]))) return true;
+  if (!new_band) return false;
+  const bool wider_than_rows = row_pitch_gap >= 0 && gap > row_pitch_gap + 0.5 * em;
+  if (off(l, lefts) || (wider_than_rows && off(l, {}))) {
+    for (std::size_t j = i + 1; j < lines.size() && j <= i + 4 && off(lines[j], edge); ++j) {
+      if (crosses(lines[j])) return true;
+    }
+  }
+  bool paragraph = false;
+  for (std::size_t j = i; j < lines.size() && j <= i + 6; ++j) {
+    const Line& m = lines[j];
+    if (j > i && LooksLikeHeader(m)) break;
+    for (std::size_t g = 0; g < m.segs.size(); ++g) {
+      if (ColumnOf(cols, m.SegBox(g).x0) != 0) return false;  // a row again
+    }
+    if (j > i && crosses(m) && crosses(lines[j - 1]) && m.box.y0 - lines[j - 1].box.y1 <= row_gap) paragraph = true;
+  }
+  return paragraph;
+}
+
+// `l` with its segments also split where a word starts at a column's label
+// start (within 1.5 pt) after a gap wider than half an em, the word before it
+// starting in an earlier column: a right-aligned figure and the left-aligned text
+// of the next column ("58 National database" under "Male | Source") can sit
+// closer than the 1 em that separates segments. A space (about ¼ em) never
+// splits, so a sentence spanning the columns stays whole.
+Line SplitAtColumnStarts(const Line& l, const Columns& cols) {
+  Line out = l;
+  out.segs.clear();
+  const double em = std::max(6.0, cols.size);
+  for (const auto& [b, e] : l.segs) {
+    std::size_t start = b;
+    for (std::size_t t = b + 1; t < e; ++t) {
+      const Box& box = l.toks[t].box;
+      if (box.x0 - l.toks[t - 1].box.x1 <= 0.5 * em) continue;
+      for (std::size_t k = 1; k < cols.starts.size(); ++k) {
+        if (std::fabs(box.x0 - cols.starts[k]) <= 1.5 && l.toks[t - 1].box.x0 < cols.bounds[k]) {
+          out.segs.emplace_back(start, t);
+          start = t;
+          break;
+        }
+      }
+    }
+    out.segs.emplace_back(start, e);
+  }
+  return out;
+}
+
 struct TableBuild {
   Table table;
   Box box;
@@ -1071,7 +1172,18 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
                                      bool continuation = false) {
   const double tol = std::max(2.0, 0.25 * cols.size);
   const double line_h = cols.size * 1.3;
+  // A new row starts where the gap exceeds the document's leading by ~¼ em
+  // (cell padding and borders).
+  const double row_gap = line_gap + std::max(2.0, 0.25 * cols.size);
   // 1. Which lines belong to the table.
+  std::vector<double> lefts{cols.left};  // where first-column text starts
+  auto note_left = [&](const Line& l) {
+    if (!l.segs.empty() && ColumnOf(cols, l.SegBox(0).x0) == 0) lefts.push_back(l.SegBox(0).x0);
+  };
+  note_left(lines[first]);
+  double row_pitch_gap = -1;  // the widest gap between rows so far, once two are seen
+  int row_gaps = 0;
+  double widest = 0;
   std::size_t end = first + 1;
   for (; end < lines.size(); ++end) {
     const Line& l = lines[end];
@@ -1079,6 +1191,7 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
     const double gap = l.box.y0 - prev.box.y1;
     if (l.box.x0 < cols.left - tol) break;                       // outdented
     if (gap > 1.5 * line_h) break;                               // a wide gap
+    if (!key_value && LeavesTable(lines, end, cols, lefts, row_gap, row_pitch_gap)) break;  // the text after it
     if (l.size > cols.size * 1.08 && l.bold && l.segs.size() == 1) break;  // a heading
     if (BulletLabel(DecodeUtf8(l.toks.front().text)) && l.toks.size() > 1 && l.segs.size() == 1 &&
         l.toks[1].box.x0 - l.toks[0].box.x1 > 0.4 * l.size) {
@@ -1092,12 +1205,15 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
       // A full-width line starting at the key column is the paragraph after the table.
       if (l.segs.size() == 1 && std::fabs(x - cols.starts[0]) <= 3 && l.box.x1 > cols.starts[1] + cols.size) break;
     }
+    note_left(l);
+    if (gap > row_gap && !(has_header && end == first + 1)) {
+      widest = std::max(widest, gap);
+      if (++row_gaps >= 2) row_pitch_gap = widest;
+    }
   }
   if (end - first < 2 && !continuation) return std::nullopt;
-  // 2. Rows: bands of lines separated by gaps wider than in-cell line spacing.
-  // A new row starts where the gap exceeds the document's leading by ~¼ em
-  // (cell padding and borders).
-  const double row_gap = line_gap + std::max(2.0, 0.25 * cols.size);
+  // 2. Rows: bands of lines separated by gaps wider than in-cell line spacing
+  // (row_gap).
   std::vector<std::vector<std::size_t>> rows;
   std::string last_col0;  // text of the current row's first column so far
   std::vector<int> row_number;  // the question number the current row starts with, if any
@@ -1158,7 +1274,7 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
     std::size_t segments = 0;
     int single_col = -1;
     for (std::size_t li : rows[r]) {
-      const Line& l = lines[li];
+      const Line l = SplitAtColumnStarts(lines[li], cols);
       int prev_k = -1;
       for (std::size_t s = 0; s < l.segs.size(); ++s) {
         const Box b = l.SegBox(s);
@@ -1450,7 +1566,11 @@ void MergeContinuationRow(Table& prev, Table& next, const Vocabulary& vocab) {
   if (lead.kind != BlockKind::kParagraph || !lead.paragraph.ticks.empty()) return;
   const std::string& t = lead.paragraph.text;
   const std::u32string u = DecodeUtf8(t);
-  if (u.empty() || !IsLower(u[0])) return;
+  // The first letter, past an opening bracket or quote ("(cumulative)").
+  const auto letter = std::find_if(u.begin(), u.end(), [](char32_t c) {
+    return c != '(' && c != '[' && c != '"' && c != 0x201C && c != 0xAB && c != '\'';
+  });
+  if (letter == u.end() || !IsLower(*letter)) return;
   Row& last = prev.rows.back();
   if (last.header || last.cells.empty() || last.cells.front().column != 0 || last.cells.front().blocks.empty()) return;
   Block& into = last.cells.front().blocks.back();
@@ -1526,6 +1646,14 @@ void LayoutRegion(const std::vector<Line>& lines, int page, const Frame& frame, 
       if (tb && i == 0 && carried && !carried->key_value && SameColumns(used_cols, carried->cols) &&
           carried->block < out.size() && out[carried->block].table) {
         MergeContinuationRow(*out[carried->block].table, tb->table, st.vocab);
+        // Nothing left but the repeated header: the page holds no new rows.
+        if (std::all_of(tb->table.rows.begin(), tb->table.rows.end(), [](const Row& r) { return r.header; })) {
+          EmitParagraphs(lines, para_start, i, page, frame, st, out);
+          i = tb->end;
+          para_start = i;
+          if (i == lines.size()) open = carried;
+          continue;
+        }
       }
     }
     if (!tb) {
@@ -1852,7 +1980,10 @@ void BuildDocument(const std::vector<PageText>& pages, Document& doc) {
   }
   if (st.heading_sizes.size() > 8) st.heading_sizes.resize(8);
   // The leading: the most common gap (0.5 pt bins) between consecutive text
-  // lines of the body size, ignoring overlaps and paragraph-sized gaps.
+  // lines of the body size, ignoring paragraph-sized gaps. Lines set closer
+  // than their font's box height overlap a little (Word's single spacing of
+  // Calibri: a gap of about -0.7 pt); deeper overlaps are superscripts and
+  // stray glyphs.
   std::map<long, int> gaps;
   for (const PageLines& pl : pls) {
     for (std::size_t i = 1; i < pl.lines.size(); ++i) {
@@ -1860,7 +1991,7 @@ void BuildDocument(const std::vector<PageText>& pages, Document& doc) {
       const Line& b = pl.lines[i];
       if (std::fabs(a.size - st.body_size) > 0.6 || std::fabs(b.size - st.body_size) > 0.6) continue;
       const double g = b.box.y0 - a.box.y1;
-      if (g < -0.5 || g > 0.5 * st.body_size) continue;
+      if (g < -0.25 * st.body_size || g > 0.5 * st.body_size) continue;
       ++gaps[std::lround(g * 2)];
     }
   }

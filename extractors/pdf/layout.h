@@ -24,17 +24,28 @@
 //      labels (no ticks), or a run of ≥2 key/value lines. Column k starts a
 //      little left of its label (half the gap to the previous label, ≤ 1.2 em);
 //      text is placed by its left edge, a lone tick by its centre, and
-//      separate segments of one line go to increasing columns. The table runs
-//      until a line is outdented, a gap exceeds 1.5 lines, a heading or a
-//      bullet starts. Rows: a gap wider than the document's leading + ¼ em, or
+//      separate segments of one line go to increasing columns; a word that
+//      starts at a column's label after a gap wider than ½ em starts a new
+//      segment (a right-aligned figure close to the next column's text). The
+//      table runs until a line is outdented, a gap exceeds 1.5 lines, a
+//      heading or a bullet starts, or the text after the table begins
+//      (LeavesTable in layout.cc): first-column text that lines up with none
+//      of the table's text and runs across the column gutter, or introduces
+//      lines that do ("Objectives:" before a lettered list; at the table's
+//      edge, after a gap wider than its rows leave), or a paragraph
+//      wrapping across the table's width with no row after it. The leading
+//      counts lines whose boxes overlap slightly (Word's single spacing).
+//      Rows: a gap wider than the document's leading + ¼ em, or
 //      a capitalised first-column line after one ending with '?', starts a
 //      new row (so a tick centred on a wrapped question's middle line stays in
 //      its row); a row whose only text spans from column 0 across columns is
 //      one cell with col_span = columns; a lone "X" under a label is a
 //      kTypedX tick. A table reaching the page's end continues on the next
 //      page (new Table block; a lower-case first row is merged back into the
-//      previous page's last row); a repeated header starts a new block whose
-//      first row has header = true and is never taken for a running header;
+//      previous page's last row, also past an opening bracket: "(cumulative)");
+//      a repeated header starts a new block whose first row has header = true
+//      and is never taken for a running header, and adds no block when the
+//      page holds nothing more of the table;
 //   7. the remaining lines → paragraphs (gaps, indents, bullets), headings
 //      (font size, bold, numbering), hyphenated line ends joined by the rule
 //      of DecideLineJoin.

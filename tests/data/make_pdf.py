@@ -406,6 +406,80 @@ def broken():
         f.write(b"This is a plain text file that someone renamed to .pdf.\n")
 
 
+def helvetica_width(s, size=10):
+    """Width in points of digits, commas and spaces in Helvetica (AFM widths)."""
+    w = {",": 278, " ": 278, ".": 278}
+    return sum(w.get(c, 556) for c in s) * size / 1000.0
+
+
+def memo_table():
+    """An Article 7 memo page (Word export): a numbered paragraph, a small ruled table
+    "Indicator | Total | Female | Male | Source" (2 rows, figures right-aligned, wrapped
+    first-column and source cells), then, set with the table rows' own leading and spacing,
+    "Objectives for 2020:", a lettered list a) b) whose b) wraps, and numbered
+    paragraphs "3. ..." / "5. Psychological support ... . The ..." with hanging indents."""
+    d = Pdf(title="Article 7 report - Form J")
+    p = d.page()
+    lead = 12  # points between the lines of one paragraph or one cell
+    y = 72
+    p.text(71, y, "Assistance to mine victims", "F2", 12)
+    y += 22
+
+    def numbered(label, lines):
+        nonlocal y
+        p.text(89, y, label)
+        for i, line in enumerate(lines):
+            p.text(107, y + i * lead, line)
+        y += len(lines) * lead + 6
+
+    numbered("2.", ["Data collection and information management. There is no centralised database",
+                    "on mine victims; information is scattered among service providers."])
+    p.text(71, y, "Table 1. Mine/ERW casualties and survivors, 2019", "F2", 10)
+    y += 18
+    # The table: column left edges (cell text starts 5.4 pt inside the rules), rules
+    # at row and column boundaries, figures right-aligned 5.4 pt before the next rule,
+    # except under "Male", whose figures end 3 pt before the rule and the Source text
+    # starts 4 pt after it: closer than 1 em, as narrow cells print them.
+    cols = [76.4, 230.8, 294.3, 357.8, 419.9]
+    rules_x = [71.0, 225.4, 288.9, 352.4, 415.9, 524.0]
+    rows = [
+        (["Indicator"], "Total", "Female", "Male", ["Source"]),
+        (["New casualties (killed and", "injured) in 2019"], "61", "3", "58", ["National database"]),
+        (["Survivors recorded", "(cumulative)"], "3,590", "503", "3,087", ["National Mine Action", "Authority (NMAA)"]),
+    ]
+    top = y
+    tops = []
+    for r, (first, total, female, male, source) in enumerate(rows):
+        tops.append(y - 3)
+        font = "F2" if r == 0 else "F1"
+        for i, line in enumerate(first):
+            p.text(cols[0], y + i * lead, line, font)
+        for k, v in ((1, total), (2, female), (3, male)):
+            x = cols[k] if r == 0 else rules_x[k + 1] - (3.0 if k == 3 else 5.4) - helvetica_width(v)
+            p.text(x, y, v, font)
+        for i, line in enumerate(source):
+            p.text(cols[4], y + i * lead, line, font)
+        y += max(len(first), len(source)) * lead + 6
+    tops.append(y - 3)
+    for t in tops:
+        p.raw(b"0.5 w %.2f %.2f m %.2f %.2f l S" % (rules_x[0], p.h - t, rules_x[-1], p.h - t))
+    for x in rules_x:
+        p.raw(b"0.5 w %.2f %.2f m %.2f %.2f l S" % (x, p.h - (top - 3), x, p.h - tops[-1]))
+    y += 6
+    # The paragraphs after it, with the same leading and 6 pt between paragraphs.
+    p.text(107, y, "Objectives for 2020:")
+    y += lead + 6
+    numbered("a)", ["Strengthen the sharing of data with service providers by mid-2021."])
+    numbered("b)", ["Improve the quality of data on mine victims, disaggregated by sex, age and",
+                    "disability, before 31 December 2021."])
+    numbered("3.", ["Emergency and continuing medical care. During the reporting period, 24 health",
+                    "workers and community volunteers were trained in first aid and trauma care."])
+    numbered("5.", ["Psychological support and social reintegration. No psychosocial services are",
+                    "available to survivors outside the capital. The survivors' associations run",
+                    "peer-to-peer support in the affected regions."])
+    d.write(out("memo_table.pdf"))
+
+
 def image_only():
     d = Pdf()
     p = d.page()
@@ -427,6 +501,7 @@ def main():
     encrypted()
     broken()
     image_only()
+    memo_table()
 
 
 if __name__ == "__main__":

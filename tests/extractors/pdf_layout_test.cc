@@ -1,12 +1,17 @@
-// Tests for extractors/pdf/layout.h on hand-made words (no Poppler).
+// Tests for extractors/pdf/layout.h on hand-made words (no Poppler), and on
+// the layouts of PDFs written by tests/data/make_pdf.py where a kind needs a
+// real text layer (word boxes as Poppler measures them).
 #include "extractors/pdf/layout.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "document/document.h"
+#include "extractors/pdf/pdf_extractor.h"
 
 namespace vareport::pdf {
 namespace {
@@ -69,9 +74,72 @@ const Paragraph* CellParagraph(const Row& row, int column) {
   return nullptr;
 }
 
+// The document of tests/data/pdf/<name>, as the PDF extractor lays it out.
+Document ExtractData(const std::string& name) {
+  std::ifstream in(std::string(VAREPORT_TEST_DATA_DIR) + "/pdf/" + name, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "missing test file " << name << " (run tests/data/make_pdf.py)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Result<Document> r = ExtractPdf(ss.str(), ExtractOptions{});
+  if (!r) BOOST_FAIL(name << ": " << r.error().message);
+  return std::move(*r);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(pdf_layout)
+
+// A Word memo's small ruled table set between paragraphs with the same leading
+// and spacing as its rows (memo_table.pdf): the table ends with its last row;
+// the heading, lettered list and numbered paragraphs after it stay paragraphs
+// with their text whole; figures right-aligned close to the next column's text
+// stay in their own cells.
+BOOST_AUTO_TEST_CASE(small_table_ends_before_the_paragraphs_after_it) {
+  const Document doc = ExtractData("memo_table.pdf");
+  std::size_t table_at = doc.body.size();
+  int tables = 0;
+  for (std::size_t i = 0; i < doc.body.size(); ++i) {
+    if (doc.body[i].kind != BlockKind::kTable) continue;
+    ++tables;
+    if (table_at == doc.body.size()) table_at = i;
+  }
+  BOOST_REQUIRE_EQUAL(tables, 1);
+  const Table& t = *doc.body[table_at].table;
+  BOOST_REQUIRE_EQUAL(t.rows.size(), 3u);
+  BOOST_TEST(t.rows[0].header);
+  BOOST_TEST(CellText(t.rows[1], 0) == "New casualties (killed and injured) in 2019");
+  BOOST_TEST(CellText(t.rows[1], 3) == "58");
+  BOOST_TEST(CellText(t.rows[1], 4) == "National database");
+  BOOST_TEST(CellText(t.rows[2], 0) == "Survivors recorded (cumulative)");
+  BOOST_TEST(CellText(t.rows[2], 1) == "3,590");
+  BOOST_TEST(CellText(t.rows[2], 3) == "3,087");
+  BOOST_TEST(CellText(t.rows[2], 4) == "National Mine Action Authority (NMAA)");
+
+  struct Expected {
+    const char* label;
+    const char* text;
+  };
+  const Expected after[] = {
+      {"", "Objectives for 2020:"},
+      {"a)", "Strengthen the sharing of data with service providers by mid-2021."},
+      {"b)", "Improve the quality of data on mine victims, disaggregated by sex, age and disability, before 31 "
+             "December 2021."},
+      {"3.", "Emergency and continuing medical care. During the reporting period, 24 health workers and community "
+             "volunteers were trained in first aid and trauma care."},
+      {"5.", "Psychological support and social reintegration. No psychosocial services are available to survivors "
+             "outside the capital. The survivors' associations run peer-to-peer support in the affected regions."},
+  };
+  BOOST_REQUIRE_EQUAL(doc.body.size() - table_at - 1, std::size(after));
+  for (std::size_t k = 0; k < std::size(after); ++k) {
+    const Block& b = doc.body[table_at + 1 + k];
+    BOOST_TEST_CONTEXT("block " << k << " after the table") {
+      BOOST_REQUIRE(b.kind == BlockKind::kParagraph);
+      BOOST_TEST(b.paragraph.list_label == after[k].label);
+      BOOST_TEST(b.paragraph.text == after[k].text);
+      BOOST_TEST(b.paragraph.heading_level == 0);
+    }
+  }
+}
 
 BOOST_AUTO_TEST_CASE(hyphenated_line_ends_follow_the_documented_rule) {
   Vocabulary vocab = {"implementation", "prosthetic", "orthotic", "co operation"};
@@ -161,6 +229,174 @@ BOOST_AUTO_TEST_CASE(grid_table_pairs_each_question_with_its_tick) {
   BOOST_REQUIRE(x->ticks.size() == 1u);
   BOOST_TEST(static_cast<int>(x->ticks[0].encoding) == static_cast<int>(TickEncoding::kTypedX));
   BOOST_TEST(doc.body.front().where.page == 1);
+}
+
+// Text indented inside the first column stays in the table: sub-items set a
+// paragraph apart ("a) health services") and a question's wrapped lines under a
+// hanging indent. The indented text after the table, whose list runs across
+// the columns, is not a row.
+BOOST_AUTO_TEST_CASE(indented_first_column_text_stays_in_the_table_and_the_text_after_it_leaves) {
+  PageText page = MakePage(1);
+  AddLine(page, 72, 80, "Questions");
+  AddLine(page, 290, 80, "Yes");
+  AddLine(page, 330, 80, "No");
+  AddLine(page, 370, 80, "Comments");
+  Word tick;
+  tick.text = "\u2612";
+  tick.font = "DejaVuSans";
+  tick.font_size = 10;
+  // Row 1: a question and two sub-items, each a paragraph of its own.
+  AddLine(page, 72, 100, "1.1 Does the national plan cover:");
+  tick.box = Box{292, 100, 301, 112};
+  page.words.push_back(tick);
+  AddLine(page, 90, 118, "a) health services");
+  AddLine(page, 90, 136, "b) rehabilitation");
+  // Row 2: a numbered question wrapped under a hanging indent.
+  AddLine(page, 72, 160, "1.2 Is there a national focal point");
+  AddLine(page, 90, 172, "responsible for victim assistance?");
+  tick.box = Box{332, 160, 341, 172};
+  page.words.push_back(tick);
+  // After the table: a heading line and a lettered list across the page.
+  AddLine(page, 108, 196, "Objectives:");
+  AddLine(page, 90, 214, "a) Strengthen the national referral mechanism in all provinces by the end of 2026.");
+  Document doc;
+  BuildDocument({page}, doc);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  std::string table_text;
+  for (const Row& row : t->rows) table_text += CellText(row, 0) + "\n";
+  BOOST_TEST(table_text.find("b) rehabilitation") != std::string::npos);
+  BOOST_TEST(table_text.find("1.2 Is there a national focal point responsible for victim assistance?") !=
+             std::string::npos);
+  BOOST_TEST(CellParagraph(t->rows.back(), 2) != nullptr);
+  BOOST_TEST(table_text.find("Objectives") == std::string::npos);
+  BOOST_REQUIRE(doc.body.size() >= 2u);
+  const Block& last = doc.body.back();
+  BOOST_REQUIRE(last.kind == BlockKind::kParagraph);
+  BOOST_TEST(last.paragraph.text.find("Strengthen the national referral mechanism") != std::string::npos);
+  const Block& before_last = doc.body[doc.body.size() - 2];
+  BOOST_REQUIRE(before_last.kind == BlockKind::kParagraph);
+  BOOST_TEST(before_last.paragraph.text == "Objectives:");
+}
+
+// A table whose cells start at the body's margin: a paragraph wrapping across
+// the table's width after it, with the rows' spacing, is not a row; a spanning
+// instruction row wrapped over two lines inside the table, followed by rows
+// again, is.
+BOOST_AUTO_TEST_CASE(a_paragraph_at_the_table_edge_after_it_leaves_a_spanning_row_inside_stays) {
+  PageText page = MakePage(1);
+  AddLine(page, 72, 80, "Questions");
+  AddLine(page, 290, 80, "Yes");
+  AddLine(page, 330, 80, "No");
+  AddLine(page, 370, 80, "Comments");
+  Word tick;
+  tick.text = "\u2612";
+  tick.font = "DejaVuSans";
+  tick.font_size = 10;
+  AddLine(page, 72, 100, "Is there a national focal point?");
+  tick.box = Box{292, 100, 301, 112};
+  page.words.push_back(tick);
+  // A spanning instruction row over two lines, then a row with its answer.
+  AddLine(page, 72, 118, "Please answer the following questions for the whole reporting period and give details");
+  AddLine(page, 72, 130, "in the comments column where services differ between the provinces of the country.");
+  AddLine(page, 72, 148, "Is there a referral mechanism?");
+  tick.box = Box{332, 148, 341, 160};
+  page.words.push_back(tick);
+  AddLine(page, 370, 148, "In two provinces.");
+  // After the table, at the same edge and spacing: a paragraph of two lines.
+  AddLine(page, 72, 172, "The Government thanks its international partners for their continued support in this");
+  AddLine(page, 72, 184, "area, and survivors' associations for their part in the preparation of this report.");
+  Document doc;
+  BuildDocument({page}, doc);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  BOOST_REQUIRE_EQUAL(t->rows.size(), 4u);
+  BOOST_TEST(CellText(t->rows[2], 0).find("Please answer the following questions") == 0u);
+  BOOST_TEST(CellText(t->rows[3], 0) == "Is there a referral mechanism?");
+  BOOST_TEST(CellText(t->rows[3], 3) == "In two provinces.");
+  const Block& last = doc.body.back();
+  BOOST_REQUIRE(last.kind == BlockKind::kParagraph);
+  BOOST_TEST(last.paragraph.text ==
+             "The Government thanks its international partners for their continued support in this area, and "
+             "survivors' associations for their part in the preparation of this report.");
+}
+
+// A line at the table's edge after a gap wider than the table's rows leave
+// between them (6 pt here, 14 pt before it), introducing a list that runs
+// across the columns, is the text after the table.
+BOOST_AUTO_TEST_CASE(a_line_after_a_gap_wider_than_the_rows_introducing_a_list_leaves_the_table) {
+  PageText page = MakePage(1);
+  AddLine(page, 72, 80, "Indicator");
+  AddLine(page, 230, 80, "Total");
+  AddLine(page, 294, 80, "Female");
+  AddLine(page, 358, 80, "Male");
+  double y = 98;
+  for (const char* name : {"New casualties", "Survivors recorded", "Persons with disabilities"}) {
+    AddLine(page, 72, y, name);
+    AddLine(page, 240, y, "61");
+    AddLine(page, 300, y, "3");
+    AddLine(page, 364, y, "58");
+    y += 18;  // 12 pt lines, 6 pt between rows
+  }
+  y += 8;
+  AddLine(page, 72, y, "Objectives for 2020:");
+  AddLine(page, 90, y + 18, "a) Strengthen the sharing of data with service providers and partners by mid-2021.");
+  Document doc;
+  BuildDocument({page}, doc);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  BOOST_REQUIRE_EQUAL(t->rows.size(), 4u);
+  BOOST_TEST(CellText(t->rows.back(), 0) == "Persons with disabilities");
+  BOOST_REQUIRE(doc.body.size() >= 2u);
+  const Block& intro = doc.body[doc.body.size() - 2];
+  BOOST_REQUIRE(intro.kind == BlockKind::kParagraph);
+  BOOST_TEST(intro.paragraph.text == "Objectives for 2020:");
+  BOOST_REQUIRE(doc.body.back().kind == BlockKind::kParagraph);
+  BOOST_TEST(doc.body.back().paragraph.text.find("Strengthen the sharing") != std::string::npos);
+}
+
+// A row cut by the page end under a repeated header: "(cumulative)" goes on
+// the previous page's last row (its first letter, past the bracket, is lower-
+// case), and the page adds no second table of only its header.
+BOOST_AUTO_TEST_CASE(a_row_continued_under_a_repeated_header_joins_its_row) {
+  auto header = [](PageText& page, double top) {
+    AddLine(page, 77, top, "Indicator");
+    AddLine(page, 230, top, "Total");
+    AddLine(page, 294, top, "Female");
+    AddLine(page, 358, top, "Male");
+    AddLine(page, 421, top, "Source");
+  };
+  PageText p1 = MakePage(1);
+  AddLine(p1, 71, 700, "Table 1. Casualties and survivors");
+  header(p1, 720);
+  AddLine(p1, 77, 740, "New casualties");
+  AddLine(p1, 265, 740, "61");
+  AddLine(p1, 335, 740, "3");
+  AddLine(p1, 398, 740, "58");
+  AddLine(p1, 421, 740, "National database");
+  AddLine(p1, 77, 760, "Survivors recorded");
+  AddLine(p1, 254, 760, "3,590");
+  AddLine(p1, 324, 760, "503");
+  AddLine(p1, 382, 760, "3,087");
+  AddLine(p1, 421, 760, "National Mine Action");
+  PageText p2 = MakePage(2);
+  header(p2, 72);
+  AddLine(p2, 77, 92, "(cumulative)");
+  AddLine(p2, 421, 92, "Authority (NMAA)");
+  AddLine(p2, 107, 116, "Objectives for 2020:");
+  AddLine(p2, 89, 134, "a) Strengthen the sharing of data with service providers and partners by mid-2021.");
+  Document doc;
+  BuildDocument({p1, p2}, doc);
+  int tables = 0;
+  for (const Block& b : doc.body) tables += b.kind == BlockKind::kTable ? 1 : 0;
+  BOOST_TEST(tables == 1);
+  const Table* t = FirstTable(doc);
+  BOOST_REQUIRE(t != nullptr);
+  BOOST_REQUIRE_EQUAL(t->rows.size(), 3u);
+  BOOST_TEST(CellText(t->rows[2], 0) == "Survivors recorded (cumulative)");
+  BOOST_TEST(CellText(t->rows[2], 4).find("Authority (NMAA)") != std::string::npos);
+  BOOST_REQUIRE(doc.body.back().kind == BlockKind::kParagraph);
+  BOOST_TEST(doc.body.back().paragraph.text.find("Strengthen the sharing of data") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(numbered_rows_set_at_the_leading_of_wrapped_lines_stay_apart) {
