@@ -9,7 +9,7 @@
 
 namespace vareport::cli {
 
-enum ExitCode { kExitOk = 0, kExitBadInput = 2, kExitRuleError = 3, kExitInternal = 70 };
+enum ExitCode { kExitOk = 0, kExitBadInput = 2, kExitRuleError = 3, kExitInternal = 70, kExitInterrupted = 130 };
 
 // Limits of one `extract` or `dump` run, on top of the extractors' own
 // (ExtractOptions). Past the time limit the run stops with one line on stderr,

@@ -50,6 +50,7 @@ class Runner {
     total_ = c0->queued;
     t0_ = clock_.Now();
     for (;;) {
+      if (Interrupted()) return Interrupt(summary);
       if (Status s = Fill(); !s) return Abort(s.error());
       if (active_.empty()) break;
       double now = clock_.Now();
@@ -57,6 +58,7 @@ class Runner {
       for (const auto& [id, t] : active_)
         if (!t.killed) wait = std::min(wait, t.deadline - now);
       auto ended = spawner_.Wait(std::max(0.0, wait));
+      if (Interrupted()) return Interrupt(summary);
       for (auto& [id, exit] : ended) {
         auto it = active_.find(id);
         if (it == active_.end()) continue;
@@ -79,10 +81,32 @@ class Runner {
     summary.done = last_.done;
     summary.failed = last_.failed;
     summary.seconds = last_.elapsed;
+    if (Result<store::JobCounts> c = db_.CountJobs()) summary.queued = c->queued;
     return summary;
   }
 
  private:
+  bool Interrupted() const { return o_.interrupted != nullptr && o_.interrupted->load(); }
+
+  // Stops at once: children killed, their jobs queued again, scratch removed.
+  Result<RunSummary> Interrupt(RunSummary summary) {
+    for (auto& [id, t] : active_) spawner_.Kill(id);
+    while (spawner_.running() > 0) spawner_.Wait(1.0);
+    active_.clear();
+    converted_.clear();
+    RemoveScratch();
+    Result<std::int64_t> requeued = db_.RequeueAbandoned();
+    if (!requeued) return requeued.error();
+    Result<store::JobCounts> c = db_.CountJobs();
+    if (!c) return c.error();
+    summary.interrupted = true;
+    summary.done = c->done - base_.done;
+    summary.failed = c->failed - base_.failed;
+    summary.queued = c->queued + c->running;
+    summary.seconds = clock_.Now() - t0_;
+    return summary;
+  }
+
   Error Abort(const Error& e) {
     for (auto& [id, t] : active_) spawner_.Kill(id);
     while (spawner_.running() > 0) spawner_.Wait(1.0);
@@ -94,6 +118,12 @@ class Runner {
     std::error_code ec;
     for (const std::string& d : out_dirs_) fs::remove_all(d, ec);
     out_dirs_.clear();
+    if (!TmpDir().empty()) fs::remove_all(TmpDir(), ec);
+  }
+
+  // The children's TMPDIR: one folder per run under scratch_dir.
+  std::string TmpDir() const {
+    return o_.scratch_dir.empty() ? std::string() : o_.scratch_dir + "/tmp-" + std::to_string(::getpid());
   }
 
   Status Fill() {
@@ -129,6 +159,11 @@ class Runner {
   ChildSpec Spec(std::vector<std::string> argv, double limit, bool memory_limit = true) const {
     ChildSpec spec;
     spec.argv = std::move(argv);
+    if (!TmpDir().empty()) {
+      std::error_code ec;
+      fs::create_directories(TmpDir(), ec);
+      if (!ec) spec.env.push_back("TMPDIR=" + TmpDir());
+    }
     if (!kAddressSanitizer && memory_limit) spec.memory_limit_bytes = o_.memory_limit_mb << 20;
     spec.cpu_limit_seconds = static_cast<int>(std::ceil(limit * 2)) + 5;
     return spec;
@@ -255,7 +290,7 @@ class FlockLock final : public DatabaseLock {
 
 Result<RunSummary> RunJobs(store::Store& db, const store::BlobStore& blobs, Spawner& spawner, Clock& clock,
                            ProgressSink& progress, const RunOptions& options) {
-  if (options.legacy_batches && !options.scratch_dir.empty()) {
+  if (!options.scratch_dir.empty()) {
     std::error_code ec;
     fs::create_directories(options.scratch_dir, ec);
   }
