@@ -1,6 +1,8 @@
 #include "cli/batch_commands.h"
 
 #include <signal.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -99,14 +101,24 @@ void CatchInterrupts() {
 // A store must be writable (SQLite writes beside the database: -wal, -shm,
 // and the originals in <db>.files/): a read-only folder or file is bad input,
 // said plainly, not an internal error.
+// Read-only: no write access for us, no write permission for anyone (its mode
+// says so, even to root), or on a read-only file system.
+bool ReadOnly(const std::filesystem::path& p) {
+  struct stat st = {};
+  if (::stat(p.c_str(), &st) != 0) return false;
+  if ((st.st_mode & 0222) == 0 || ::access(p.c_str(), W_OK) != 0) return true;
+  struct statvfs fs = {};
+  return ::statvfs(p.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+}
+
 Status CheckWritable(const std::string& db_path) {
   std::error_code ec;
   const std::filesystem::path p = std::filesystem::absolute(db_path, ec);
   const std::filesystem::path dir = p.parent_path();
-  if (std::filesystem::is_directory(dir, ec) && ::access(dir.c_str(), W_OK) != 0)
+  if (std::filesystem::is_directory(dir, ec) && ReadOnly(dir))
     return MakeError(ErrorKind::kUnreadableInput, "cannot use the store " + db_path + ": the folder " + dir.string() +
                                                       " is read-only");
-  if (std::filesystem::exists(p, ec) && ::access(p.c_str(), W_OK) != 0)
+  if (std::filesystem::exists(p, ec) && ReadOnly(p))
     return MakeError(ErrorKind::kUnreadableInput, "cannot use the store " + db_path + ": " + db_path + " is read-only");
   return Ok{};
 }

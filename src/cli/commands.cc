@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -127,16 +129,43 @@ ExtractOptions OptionsFor(const RunLimits& limits) {
   return options;
 }
 
+// Reads FILE, or standard input when FILE is "-" (a pipe: `cat r.pdf |
+// vareport extract -`), up to the extractors' file-size limit.
+Status ReadInput(const std::string& file, std::string& bytes) {
+  if (file != "-") return ReadFileBytes(file, bytes);
+  const std::size_t max = ExtractOptions{}.max_file_bytes;
+  bytes.clear();
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return MakeError(ErrorKind::kUnreadableInput, std::string("cannot read standard input: ") + std::strerror(errno));
+    }
+    bytes.append(buf, static_cast<std::size_t>(n));
+    if (bytes.size() > max)
+      return MakeError(ErrorKind::kLimitExceeded, "input is larger than the limit of " + std::to_string(max >> 20) + " MiB");
+  }
+  if (bytes.empty()) return MakeError(ErrorKind::kUnreadableInput, "standard input is empty: not a PDF or Word document");
+  return Ok{};
+}
+
+// The report's source.file: the base name, or "stdin".
+std::string SourceName(const std::string& file) {
+  return file == "-" ? std::string("stdin") : std::filesystem::path(file).filename().string();
+}
+
 int ExtractUnguarded(const ExtractArgs& args) {
   std::string rules_dir = args.rules_dir.empty() ? DefaultRulesDir() : args.rules_dir;
   Result<RuleSet> rules = LoadRules(rules_dir);
   if (!rules) return Fail("", rules.error());
   std::string bytes;
-  if (Status s = ReadFileBytes(args.file, bytes); !s) return Fail(args.file, s.error());
+  if (Status s = ReadInput(args.file, bytes); !s) return Fail(args.file, s.error());
   Result<Document> doc = ExtractDocument(bytes, OptionsFor(args.limits));
   if (!doc) return Fail(args.file, doc.error());
   Report report = Analyze(*doc, *rules);
-  report.file = std::filesystem::path(args.file).filename().string();
+  report.file = SourceName(args.file);
   report.sha256 = Sha256Hex(bytes);
   report.format = FormatName(doc->format);
   report.pages = doc->pages;
@@ -151,7 +180,7 @@ int ExtractUnguarded(const ExtractArgs& args) {
 
 int DumpUnguarded(const std::string& file, const RunLimits& limits) {
   std::string bytes;
-  if (Status s = ReadFileBytes(file, bytes); !s) return Fail(file, s.error());
+  if (Status s = ReadInput(file, bytes); !s) return Fail(file, s.error());
   Result<Document> doc = ExtractDocument(bytes, OptionsFor(limits));
   if (!doc) return Fail(file, doc.error());
   const std::string out = ToJson(*doc).dump(1, ' ', false, kJsonReplace) + "\n";
