@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <cstdio>
@@ -23,6 +24,7 @@
 #include "report/report_json.h"
 #include "report/report_text.h"
 #include "rules/rule_loader.h"
+#include "service/evidence_pages.h"
 
 namespace vareport::cli {
 namespace {
@@ -157,6 +159,7 @@ std::string SourceName(const std::string& file) {
 }
 
 int ExtractUnguarded(const ExtractArgs& args) {
+  const auto started = std::chrono::steady_clock::now();
   std::string rules_dir = args.rules_dir.empty() ? DefaultRulesDir() : args.rules_dir;
   Result<RuleSet> rules = LoadRules(rules_dir);
   if (!rules) return Fail("", rules.error());
@@ -170,6 +173,26 @@ int ExtractUnguarded(const ExtractArgs& args) {
   report.format = FormatName(doc->format);
   report.pages = doc->pages;
   report.ocr = doc->ocr;
+  // Pages and evidence boxes: from the PDF itself, or from the Word file's
+  // rendering, within what is left of the time limit (the watchdog ends the
+  // run at the limit; the rendering stops a few seconds before it).
+  std::optional<std::string> rendering;
+  std::string why_not;
+  if (service::IsWordFamily(doc->format)) {
+    if (args.render) {
+      double seconds = 120;
+      if (args.limits.time_limit_seconds > 0) {
+        const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        seconds = std::max(1.0, args.limits.time_limit_seconds - used - 3);
+      }
+      Result<std::string> pdf = service::RenderWordFamily(bytes, doc->format, seconds);
+      if (pdf) rendering = std::move(*pdf);
+      else why_not = "the document could not be rendered to PDF (" + pdf.error().message + ")";
+    } else {
+      why_not = "rendering skipped (--no-render)";
+    }
+  }
+  service::PlacePages(report, bytes, doc->format, rendering, why_not);
   const std::string out = args.format == "json" ? ToJson(report).dump(1, ' ', false, kJsonReplace) + "\n"
                                                 : ToText(report);
   DisarmWatchdog();

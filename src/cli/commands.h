@@ -28,6 +28,10 @@ struct ExtractArgs {
   std::string format = "text";  // json | text
   std::string rules_dir;        // empty: DefaultRulesDir()
   RunLimits limits;
+  // Word-family input: render it to PDF with LibreOffice for its pages and
+  // evidence boxes (service/evidence_pages.h); false (--no-render): skip it,
+  // evidence pages unknown.
+  bool render = true;
 };
 
 int Extract(const ExtractArgs& args);
