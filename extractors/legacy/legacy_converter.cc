@@ -92,7 +92,11 @@ class TempDir {
     std::string pattern = std::string(tmp != nullptr && *tmp ? tmp : "/tmp") + "/vareport-lo-XXXXXX";
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
-    if (mkdtemp(buf.data()) != nullptr) path_ = buf.data();
+    // Absolute: the profile folder is given to LibreOffice as a file:// URL.
+    if (mkdtemp(buf.data()) != nullptr) {
+      std::error_code ec;
+      path_ = fs::absolute(buf.data(), ec).lexically_normal().string();
+    }
   }
   ~TempDir() {
     if (path_.empty()) return;

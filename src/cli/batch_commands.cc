@@ -242,6 +242,9 @@ BatchCommands::BatchCommands(CLI::App& app) {
   worker_->add_option("file", worker_file_)->required();
   worker_->add_option("--name", worker_name_);
   worker_->add_option("--rules", common_.rules_dir);
+  worker_->add_option("--rendering", worker_rendering_);
+  worker_->add_option("--render-out", worker_render_out_);
+  worker_->add_option("--render-seconds", worker_render_seconds_);
 
   worker_convert_ = app.add_subcommand("worker-convert", "");  // hidden: a group of legacy files
   worker_convert_->group("");
@@ -437,7 +440,14 @@ int BatchCommands::Export() {
 }
 
 int BatchCommands::Worker() {
-  return service::RunWorker({worker_file_, worker_name_, common_.rules_dir});
+  service::WorkerArgs args;
+  args.file = worker_file_;
+  args.name = worker_name_;
+  args.rules_dir = common_.rules_dir;
+  args.rendering = worker_rendering_;
+  args.render_out = worker_render_out_;
+  args.render_seconds = worker_render_seconds_;
+  return service::RunWorker(args);
 }
 
 int BatchCommands::WorkerConvert() {

@@ -75,6 +75,8 @@ class BatchCommands {
   std::string export_format_;
   std::string out_;
   std::string worker_file_, worker_name_;
+  std::string worker_rendering_, worker_render_out_;
+  double worker_render_seconds_ = 60;
   std::string convert_out_;
 };
 

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 
+#include "extractors/extractor.h"
 #include "service/worker.h"
 
 namespace vareport::service {
@@ -30,7 +31,13 @@ struct Task {
   std::string out_dir;           // conversion: where the .docx go
   double started = 0, deadline = 0, limit = 0;
   bool killed = false;
+  std::string rendering_sha;  // extraction: a stored rendering the worker reuses
+  std::string render_out;     // extraction: where the worker writes a new rendering
 };
+
+bool IsWordFamilyName(const std::string& format) {
+  return format == "docx" || format == "doc" || format == "rtf" || format == "odt";
+}
 
 class Runner {
  public:
@@ -122,8 +129,11 @@ class Runner {
   }
 
   // The children's TMPDIR: one folder per run under scratch_dir.
+  // Absolute: LibreOffice takes its profile folder as a file:// URL.
   std::string TmpDir() const {
-    return o_.scratch_dir.empty() ? std::string() : o_.scratch_dir + "/tmp-" + std::to_string(::getpid());
+    if (o_.scratch_dir.empty()) return std::string();
+    std::error_code ec;
+    return fs::absolute(o_.scratch_dir + "/tmp-" + std::to_string(::getpid()), ec).lexically_normal().string();
   }
 
   Status Fill() {
@@ -172,8 +182,23 @@ class Runner {
   Status StartExtract(const store::Job& job, const std::string& input) {
     std::vector<std::string> argv = {o_.worker_exe, "worker"};
     if (!o_.rules_dir.empty()) argv.insert(argv.end(), {"--rules", o_.rules_dir});
-    argv.insert(argv.end(), {"--name", BaseName(job.path), input});
     Task t;
+    if (o_.render && IsWordFamilyName(job.format)) {
+      Result<std::optional<std::string>> known = db_.RenderingOf(job.sha256);
+      if (!known) return known.error();
+      if (*known && blobs_.Has(**known)) {
+        t.rendering_sha = **known;
+        argv.insert(argv.end(), {"--rendering", blobs_.PathFor(**known)});
+      } else if (!TmpDir().empty()) {
+        std::error_code ec;
+        fs::create_directories(TmpDir(), ec);
+        t.render_out = TmpDir() + "/rendering-" + std::to_string(job.id) + ".pdf";
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%g", std::max(1.0, o_.time_limit_seconds * o_.render_share));
+        argv.insert(argv.end(), {"--render-out", t.render_out, "--render-seconds", seconds});
+      }
+    }
+    argv.insert(argv.end(), {"--name", BaseName(job.path), input});
     t.jobs = {job};
     t.input = input;
     return Start(std::move(t), Spec(std::move(argv), o_.time_limit_seconds), o_.time_limit_seconds);
@@ -218,8 +243,23 @@ class Runner {
       fs::remove(t.input, ec);
     }
     auto r = ReadWorkerExit(exit, Context(t));
+    std::optional<std::string> rendering;
+    if (!t.rendering_sha.empty()) rendering = t.rendering_sha;
+    if (!t.render_out.empty()) {
+      std::string pdf;
+      std::error_code ec;
+      if (std::get_if<Report>(&r) != nullptr && fs::is_regular_file(t.render_out, ec) &&
+          ReadFileBytes(t.render_out, pdf)) {
+        store::BlobStore writer(blobs_.root());
+        Result<std::string> sha = writer.Put(pdf);
+        if (!sha) return sha.error();
+        rendering = *sha;
+      }
+      fs::remove(t.render_out, ec);
+    }
     if (auto* f = std::get_if<WorkerFailure>(&r)) return db_.FailJob(job.id, f->kind, f->reason);
     store::JobResult result;
+    result.rendering_sha256 = rendering;
     result.report = std::move(std::get<Report>(r));
     result.report.file = BaseName(job.path);
     result.report.sha256 = job.sha256;

@@ -60,6 +60,13 @@ struct RunOptions {
   double legacy_seconds_per_file = 60;
   std::string scratch_dir;              // converted files (legacy_batches); created and emptied here
   double tick_seconds = 0.25;           // progress refresh
+  // Word-family files (.docx .doc .rtf .odt) are rendered to PDF by their
+  // worker (service/evidence_pages.h) within render_share × the time limit;
+  // the rendering is kept in the BlobStore and recorded with the submission
+  // (JobResult::rendering_sha256). Content already rendered (a reprocess of
+  // an unchanged original) reuses its rendering: Store::RenderingOf.
+  bool render = true;
+  double render_share = 0.5;
   // Set (by a SIGINT/SIGTERM handler) to stop: the children are killed (and
   // with them any LibreOffice: its guard dies with its caller), their jobs go
   // back to `queued`, the scratch folder (children's TMPDIR included) is
