@@ -1,6 +1,7 @@
 #include "service/evidence_pages.h"
 
 #include <map>
+#include <set>
 
 #include "extractors/legacy/legacy_converter.h"
 #include "extractors/pdf/pdf_extractor.h"
@@ -52,10 +53,14 @@ Result<std::string> RenderWordFamily(std::string_view bytes, Format format, doub
 Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& pages, bool from_rendering) {
   Placement p;
   auto count = [&](bool found) { ++(found ? p.located : p.not_located); };
-  std::map<std::string, int> answer_page;  // question → page
+  std::map<std::string, int> answer_page;                 // question → page
+  std::map<std::string, std::set<int>> component_pages;    // component → pages of its answers
   for (Answer& a : report.answers) {
     count(Place(a.evidence, pages, from_rendering));
-    if (a.evidence.page > 0) answer_page.emplace(a.question, a.evidence.page);
+    if (a.evidence.page > 0) {
+      answer_page.emplace(a.question, a.evidence.page);
+      component_pages[a.question.substr(0, a.question.find('.'))].insert(a.evidence.page);
+    }
   }
   for (Objective& o : report.objectives) count(Place(o.evidence, pages, from_rendering));
   if (from_rendering) {
@@ -69,6 +74,12 @@ Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& pages, bo
         page = report.objectives[static_cast<std::size_t>(*f.objective)].evidence.page;
       if (page == 0) {
         if (std::optional<TextSpot> s = LocateText(pages, f.message)) page = s->page;
+      }
+      // A question left blank sits among its component's rows: when every
+      // answer of that component is on one page, so is the blank row.
+      if (page == 0 && f.question && f.component) {
+        auto it = component_pages.find(*f.component);
+        if (it != component_pages.end() && it->second.size() == 1) page = *it->second.begin();
       }
       f.page = page;
     }
