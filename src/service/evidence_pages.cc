@@ -14,12 +14,12 @@ EvidenceBox ToEvidenceBox(const TextSpot& s) {
 }
 
 // Locates one evidence span; returns whether it was found.
-bool Place(Evidence& e, const std::vector<PlacedPage>& pages, bool from_rendering) {
+bool Place(Evidence& e, const PageIndex& pages, bool from_rendering) {
   if (e.text.empty()) {
     if (from_rendering) e.page = 0;
     return false;
   }
-  std::optional<TextSpot> spot = LocateText(pages, e.text, from_rendering ? 0 : e.page);
+  std::optional<TextSpot> spot = pages.Locate(e.text, from_rendering ? 0 : e.page);
   if (!spot || (!from_rendering && e.page > 0 && spot->page != e.page)) {
     if (from_rendering) {
       e.page = 0;
@@ -50,8 +50,9 @@ Result<std::string> RenderWordFamily(std::string_view bytes, Format format, doub
   return converter->RenderPdf(bytes, format);
 }
 
-Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& pages, bool from_rendering) {
+Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& page_words, bool from_rendering) {
   Placement p;
+  const PageIndex pages(page_words);
   auto count = [&](bool found) { ++(found ? p.located : p.not_located); };
   std::map<std::string, int> answer_page;                 // question → page
   std::map<std::string, std::set<int>> component_pages;    // component → pages of its answers
@@ -73,7 +74,7 @@ Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& pages, bo
           static_cast<std::size_t>(*f.objective) < report.objectives.size())
         page = report.objectives[static_cast<std::size_t>(*f.objective)].evidence.page;
       if (page == 0) {
-        if (std::optional<TextSpot> s = LocateText(pages, f.message)) page = s->page;
+        if (std::optional<TextSpot> s = pages.Locate(f.message)) page = s->page;
       }
       // A question left blank sits among its component's rows: when every
       // answer of that component is on one page, so is the blank row.
