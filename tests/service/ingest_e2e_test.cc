@@ -373,6 +373,8 @@ BOOST_AUTO_TEST_CASE(ctrl_c_stops_ingest_with_one_line_and_leaves_nothing_runnin
     const std::string err = ReadAll(dir / "stderr.txt");
     BOOST_TEST(err.find("interrupted: ") != std::string::npos, err);
     BOOST_TEST(err.find(" queued; run again to resume\n") != std::string::npos, err);
+    // One line for the interruption, and it is the last thing said.
+    BOOST_TEST(err.rfind("interrupted: ") == err.rfind('\n', err.size() - 2) + 1, err);
     auto s = store::OpenSqliteStore(db);
     BOOST_TEST_REQUIRE(s.ok());
     BOOST_TEST((*s)->CountJobs()->running == 0);
