@@ -46,6 +46,7 @@
 #include "extractors/ocr/ocr.h"
 #include "extractors/pdf/acroform.h"
 #include "extractors/pdf/layout.h"
+#include "extractors/pdf/text_layer.h"
 
 namespace vareport {
 namespace {
@@ -445,9 +446,19 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
   }
   ApplyWidgets(pdf::ReadAcroForm(bytes, limit), pages, doc);
   std::unique_ptr<ocr::Recognizer> recognizer;
+  // Pages whose text is unusable: a text layer that is there but garbage
+  // (text_layer.h), or no text at all once OCR has had its turn.
+  std::vector<char> unusable(static_cast<std::size_t>(limit), 0), ocred(static_cast<std::size_t>(limit), 0);
   for (int i = 0; i < limit; ++i) {
     pdf::PageText& pt = pages[static_cast<std::size_t>(i)];
-    const bool scanned = ocr::NeedsOcr(pt.words);
+    const pdf::TextLayerQuality quality = pdf::AssessTextLayer(pt.words);
+    const bool scanned = !quality.usable;
+    if (scanned && !pt.words.empty()) {
+      unusable[static_cast<std::size_t>(i)] = 1;
+      doc.warnings.push_back(Warning{"unusable-text-layer", "page " + std::to_string(i + 1) +
+                                                                ": the text layer is unusable (" + quality.reason +
+                                                                "); the page is read from its image"});
+    }
     if (scanned && !options.ocr.enabled) continue;
     if (!scanned && !MayHaveDrawnBoxes(pt)) continue;
     if (auto e = over_time(i)) return *e;
@@ -476,6 +487,7 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     }
     pt.words = std::move(r->words);
     pt.rules = std::move(r->rules);
+    ocred[static_cast<std::size_t>(i)] = 1;
     doc.ocr = true;
     for (Warning& w : r->warnings) {
       w.message = "page " + std::to_string(i + 1) + ": " + w.message;
@@ -484,6 +496,20 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     if (r->mean_confidence < ocr::kLowConfidence) {
       doc.warnings.push_back(Warning{"ocr-low-confidence", "page " + std::to_string(i + 1) +
                                                                " was read from a scan with low confidence"});
+    }
+  }
+  for (int i = 0; i < limit; ++i) {
+    pdf::PageText& pt = pages[static_cast<std::size_t>(i)];
+    const auto k = static_cast<std::size_t>(i);
+    if (ocred[k]) {
+      if (unusable[k]) doc.unusable_pages.push_back(i + 1);
+      continue;
+    }
+    if (unusable[k] || ocr::NeedsOcr(pt.words)) {
+      // Not read from the image (OCR disabled or failed): garbage text would
+      // read as answers, so the page stays empty ("no-text-layer").
+      pt.words.clear();
+      doc.unusable_pages.push_back(i + 1);
     }
   }
   pdf::BuildDocument(pages, doc);

@@ -146,7 +146,24 @@ class Pdf:
         f5 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
         img = add(b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
                   b"/BitsPerComponent 8 /Filter /FlateDecode >>", zlib.compress(bytes(range(0, 256, 4))))
-        fonts = b"<< /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R /F5 %d 0 R >>" % (f1, f2, f3, f4, f5)
+        fonts = b"<< /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R /F5 %d 0 R" % (f1, f2, f3, f4, f5)
+        if getattr(self, "type3", None):
+            # A Type 3 font (ISO 32000-1 §9.6.5) whose glyph procedures draw the
+            # letters with Helvetica; glyph names say nothing, no /ToUnicode.
+            codes, names, widths = self.type3
+            procs = []
+            for ch, code in codes.items():
+                glyph = b"%d 0 d0 BT /F1 1000 Tf 0 0 Td %s Tj ET" % (widths[code], pdf_string(ch))
+                procs.append(b"/%s %d 0 R" % (names[code], add(b"<< >>", glyph)))
+            lo, hi = min(codes.values()), max(codes.values())
+            diffs = b" ".join(b"%d /%s" % (c, names[c]) for c in sorted(names))
+            w = b" ".join(b"%d" % widths.get(c, 0) for c in range(lo, hi + 1))
+            f9 = add(b"<< /Type /Font /Subtype /Type3 /FontBBox [0 -250 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+                     b"/CharProcs << %s >> /Encoding << /Type /Encoding /Differences [%s] >> /FirstChar %d "
+                     b"/LastChar %d /Widths [%s] /Resources << /Font << /F1 %d 0 R >> >> >>"
+                     % (b" ".join(procs), diffs, lo, hi, w, f1))
+            fonts += b" /F9 %d 0 R" % f9
+        fonts += b" >>"
         kids = []
         for p in self.pages:
             c = add(b"<< >>", p.content())
@@ -413,6 +430,41 @@ def image_only():
     d.write(out("image_only.pdf"))
 
 
+def no_unicode_map():
+    """Issue 9 kind 7: a page drawn with a Type 3 font whose glyphs have made-up
+    names (/g1, /g2, …) and no /ToUnicode, its codes given in order of first use
+    from "a" up, as font subsetting does: the page renders "Victim assistance
+    report 2023 / Survivors registered …" but its text layer reads as letter
+    soup. Page 2 is ordinary Helvetica text (usable)."""
+    text_lines = ["Victim assistance report 2023", "Survivors registered in the national database",
+                  "Physical rehabilitation centres in every province",
+                  "Psychological support and peer groups for survivors",
+                  "Economic inclusion through vocational training",
+                  "Education for children with disabilities in schools",
+                  "Coordination meetings of the national committee"]
+    codes = {" ": 0x20}  # the space keeps its code and name: words stay apart
+    for line in text_lines:
+        for ch in line:
+            if ch not in codes:
+                n = len(codes) - 1
+                codes[ch] = 0x61 + n if n < 26 else 0x41 + n - 26
+    glyph_names = {code: (b"space" if ch == " " else b"g%d" % i) for i, (ch, code) in enumerate(codes.items())}
+    # Helvetica advance widths, roughly (the page must render legibly for OCR).
+    narrow, wide = "ijlftrI ", "mwMW"
+    widths = {code: (278 if ch in narrow else 833 if ch in wide else 667 if ch.isupper() else 556)
+              for ch, code in codes.items()}
+    d = Pdf()
+    p = d.page()
+    for i, line in enumerate(text_lines):
+        size = 18 if i == 0 else 12
+        enc = bytes(codes[ch] for ch in line)
+        p.raw(b"BT /F9 %d Tf 72 %.2f Td %s Tj ET" % (size, p.h - 100 - i * 24 - size, pdf_string(enc)))
+    p2 = d.page()
+    p2.text(72, 100, "Page two is ordinary text about survivors and the services they receive.")
+    d.type3 = (codes, glyph_names, widths)
+    d.write(out("no_unicode_map.pdf"))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     checklist_grid()
@@ -427,6 +479,7 @@ def main():
     encrypted()
     broken()
     image_only()
+    no_unicode_map()
 
 
 if __name__ == "__main__":
