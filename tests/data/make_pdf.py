@@ -465,6 +465,49 @@ def no_unicode_map():
     d.write(out("no_unicode_map.pdf"))
 
 
+def numbered_grid():
+    """Issue 9 kinds 5 and 8: a numbered checklist grid as Word exports it to PDF.
+    Header "No. | Question | Answer | Comments" over a second header line
+    "Yes  No  Partially" whose labels split the merged "Answer" cell; the
+    question number in its own column; boxes ☐/☒ (F3 codes 2/1) centred under
+    the option labels; row 1.2's answer cell wraps over two lines
+    ("Name: Ministry of Social Affairs and" / "Disability Inclusion")."""
+    d = Pdf(title="Numbered grid")
+    p = d.page()
+    p.text(72, 60, "1. National ownership and coordination", "F2", 12)
+    for x, label in ((72, "No."), (100, "Question"), (322, "Answer"), (450, "Comments")):
+        p.text(x, 100, label, "F2", 10)
+    opts = ((296, "Yes"), (333, "No"), (366, "Partially"))
+    for x, label in opts:
+        p.text(x, 113, label, "F2", 10)
+    centres = [x + 3 * len(label) for x, label in opts]  # label centres, roughly
+    rows = [
+        ("1.1", ["Is there a national focal point (ministry or", "agency) responsible for overseeing victim",
+                 "assistance and its integration?"], 2, None, "See annex II."),
+        ("1.2", ["Name of the focal point"], None, ["Name: Ministry of Social Affairs and",
+                                                     "Disability Inclusion"], None),
+        ("1.3", ["Is there a national victim assistance", "action plan in force?"], 0, None, None),
+        ("1.4", ["Is the plan monitored?"], 1, None, "Annual review."),
+    ]
+    y = 135
+    for number, lines, ticked, answer, comment in rows:
+        p.text(72, y, number)
+        for i, line in enumerate(lines):
+            p.text(100, y + i * 13, line)
+        if ticked is not None:
+            mid = y + (len(lines) - 1) * 13 / 2.0
+            for k, c in enumerate(centres):
+                p.text(c - 4, mid, bytes([1 if k == ticked else 2]), "F3", 10)
+        if answer:
+            for i, line in enumerate(answer):
+                p.text(296, y + i * 13, line)
+        if comment:
+            p.text(450, y, comment)
+        y += max(len(lines), len(answer or [])) * 13 + 9
+    p.text(72, y + 20, "Objectives for the coming period", "F2", 11)
+    d.write(out("numbered_grid.pdf"))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     checklist_grid()
@@ -480,6 +523,7 @@ def main():
     broken()
     image_only()
     no_unicode_map()
+    numbered_grid()
 
 
 if __name__ == "__main__":
