@@ -689,6 +689,53 @@ std::string FurnitureKey(const std::string& text) {
   return key;
 }
 
+// Levenshtein distance of two short keys, capped: returns cap + 1 as soon as
+// the distance exceeds `cap`.
+std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t cap) {
+  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// A key's words sorted: OCR may read a footer's words out of order ("3 of 5
+// Page" for "Page 3 of 5").
+std::string SortedWords(const std::string& key) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  while (at < key.size()) {
+    std::size_t sp = key.find(' ', at);
+    if (sp == std::string::npos) sp = key.size();
+    if (sp > at) words.push_back(key.substr(at, sp - at));
+    at = sp + 1;
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// True when two furniture keys are one line as OCR reads it on different
+// pages: the same words in another order, or a few characters apart ("page
+// lof #" for "page # of #": a digit read as a letter and a space lost).
+bool SameScannedKey(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a.size() < 8 || b.size() < 8) return false;
+  if (SortedWords(a) == SortedWords(b)) return true;
+  const std::size_t cap = std::max<std::size_t>(2, std::min(a.size(), b.size()) / 6);
+  return EditDistance(a, b, cap) <= cap;
+}
+
 bool IsPageNumberText(const std::string& text) {
   // "3", "- 3 -", "Page 3", "Page 3 of 5", "Página 2 de 4", "Page 1 sur 5", "3/5"
   const std::string k = FurnitureKey(text);
@@ -698,6 +745,17 @@ bool IsPageNumberText(const std::string& text) {
     if (k == f) return true;
   }
   return false;
+}
+
+// The same for a line read by OCR: a page-number form in another word order
+// or a few characters off ("3 of 5 Page", "Page lof 5", "Pagina 2 de4").
+bool IsScannedPageNumberText(const std::string& text) {
+  const std::string k = FurnitureKey(text);
+  static const char* const kForms[] = {"page # of #", "page # sur #", "pagina # de #", "page # de #", "seite # von #"};
+  for (const char* f : kForms) {
+    if (SameScannedKey(k, f)) return true;
+  }
+  return IsPageNumberText(text);
 }
 
 // A table drawn with rules (a scan's grid, PageText::rules): grid rows and
@@ -754,22 +812,38 @@ void MarkFurniture(std::vector<PageLines>& pages) {
       const std::string key = FurnitureKey(text);
       const auto& m = z == 'h' ? top : bottom;
       auto it = m.find(key);
-      bool repeated = it != m.end() && it->second.size() >= 2;
+      // A running header or footer is on most pages; a heading that happens
+      // to open two pages of five ("Objectives for 2026") is not.
+      const std::size_t most = std::max<std::size_t>(2, (pages.size() + 1) / 2);
+      bool repeated = it != m.end() && it->second.size() >= most;
       // OCR reads a running header differently from page to page ("Informe
       // artículo 7" / "Informe artículo 7 Colombia 2022"): for scanned lines
       // a key that starts another page's key (or is started by it), at least
       // 12 characters long, counts as repeated.
       const bool scanned = !l.toks.empty() && l.toks.front().scanned;
-      if (!repeated && scanned && key.size() >= 12) {
+      if (!repeated && scanned && key.size() >= 8) {
+        std::unordered_set<int> seen = it != m.end() ? it->second : std::unordered_set<int>{};
         for (const auto& [other, on_pages] : m) {
-          if (other == key || other.size() < 12 || (on_pages.size() == 1 && on_pages.count(p.number) > 0)) continue;
-          if (other.rfind(key, 0) == 0 || key.rfind(other, 0) == 0) {
-            repeated = true;
-            break;
-          }
+          if (other == key || (on_pages.size() == 1 && on_pages.count(p.number) > 0)) continue;
+          const bool prefix = key.size() >= 12 && other.size() >= 12 &&
+                              (other.rfind(key, 0) == 0 || key.rfind(other, 0) == 0);
+          if (prefix || SameScannedKey(key, other)) seen.insert(on_pages.begin(), on_pages.end());
+        }
+        repeated = seen.size() >= most;
+      }
+      if (repeated || (scanned ? IsScannedPageNumberText(text) : IsPageNumberText(text))) p.furniture[i] = z;
+      // OCR may split one footer into two lines of overlapping words ("3 of
+      // 5" and "Page"): a scanned line and the next one in the same zone,
+      // close below it, that together read as a page number are furniture.
+      if (p.furniture[i] == 0 && scanned && i + 1 < p.lines.size() && zone(p, p.lines[i + 1]) == z) {
+        const Line& n = p.lines[i + 1];
+        const double h = std::max(l.box.height(), n.box.height());
+        if (n.box.y0 - l.box.y1 < 0.5 * h && IsScannedPageNumberText(text + " " + LineText(n))) {
+          p.furniture[i] = z;
+          p.furniture[i + 1] = z;
+          ++i;
         }
       }
-      if (repeated || IsPageNumberText(text)) p.furniture[i] = z;
     }
   }
 }
