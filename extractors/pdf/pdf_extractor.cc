@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extractors/ocr/confusions.h"
 #include "extractors/ocr/ocr.h"
 #include "extractors/pdf/acroform.h"
 #include "extractors/pdf/layout.h"
@@ -486,6 +487,7 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       continue;
     }
     pt.words = std::move(r->words);
+    ocr::FixOcrConfusions(pt.words, ocr::DefaultOcrConfusions());  // "2O26", "l,234", "Ql 2026"
     pt.rules = std::move(r->rules);
     ocred[static_cast<std::size_t>(i)] = 1;
     doc.ocr = true;
