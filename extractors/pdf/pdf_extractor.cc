@@ -255,6 +255,44 @@ std::string LabelFor(const std::vector<pdf::Word>& words, const Box& box) {
     if (!label.empty()) label += ' ';
     label += (*it)->text;
   }
+  if (run.empty()) return Trim(label);
+  // A question wrapped over several lines (a grid's question cell, the box
+  // centred on its middle line): the lines above and below that start where
+  // this one starts, close together, belong to the label, so the field maps
+  // to its row's whole question.
+  const pdf::Word* first = run.back();
+  const double start = first->box.x0, h = std::max(4.0, first->box.height());
+  auto line_at = [&](double y0, double y1) {  // label words of the line [y0, y1] from `left` to the widget
+    std::vector<const pdf::Word*> line;
+    for (const pdf::Word& w : words) {
+      const double c = (w.box.y0 + w.box.y1) / 2;
+      if (IsLabelWord(w) && c >= y0 && c <= y1 && w.box.x0 >= start - 2 && w.box.x1 <= box.x0 + 2) line.push_back(&w);
+    }
+    std::sort(line.begin(), line.end(), [](const pdf::Word* a, const pdf::Word* b) { return a->box.x0 < b->box.x0; });
+    return line;
+  };
+  auto text_of = [](const std::vector<const pdf::Word*>& line) {
+    std::string t;
+    for (const pdf::Word* w : line) t += (t.empty() ? "" : " ") + w->text;
+    return t;
+  };
+  auto starts_here = [&](const std::vector<const pdf::Word*>& line) {
+    return !line.empty() && std::fabs(line.front()->box.x0 - start) <= 2;
+  };
+  double top = first->box.y0, bottom = first->box.y1;
+  for (int n = 0; n < 6; ++n) {  // upwards: the question's first lines
+    std::vector<const pdf::Word*> above = line_at(top - 1.4 * h, top - 0.2 * h);
+    if (!starts_here(above)) break;
+    label = text_of(above) + " " + label;
+    top = above.front()->box.y0;
+  }
+  for (int n = 0; n < 6; ++n) {  // downwards, until a line ends the question
+    if (!label.empty() && (label.back() == '?' || label.back() == ':')) break;
+    std::vector<const pdf::Word*> below = line_at(bottom + 0.2 * h, bottom + 1.4 * h);
+    if (!starts_here(below)) break;
+    label += " " + text_of(below);
+    bottom = below.front()->box.y1;
+  }
   return Trim(label);
 }
 

@@ -117,6 +117,38 @@ BOOST_AUTO_TEST_CASE(the_grid_answers_are_read) {
   BOOST_TEST(answers["coordination.monitoring"] == "no");
 }
 
+// Kind 5 as a fillable form (tests/data/make_ocr_form.py numbered_grid_form.pdf):
+// each check box widget is mapped to its row's whole question (wrapped over
+// three lines, the box on the middle one) and the answers are read.
+BOOST_AUTO_TEST_CASE(form_fields_of_a_numbered_grid_map_to_their_row_question) {
+  const Document doc = Read("numbered_grid_form.pdf");
+  std::map<std::string, const FormField*> by_name;
+  for (const FormField& f : doc.fields) by_name[f.name] = &f;
+  BOOST_TEST_REQUIRE(by_name.count("q1_1_partially") == 1u);
+  BOOST_TEST(by_name["q1_1_partially"]->checked);
+  BOOST_TEST(by_name["q1_1_partially"]->label ==
+             "Is there a national focal point (ministry or agency) responsible for overseeing victim assistance and "
+             "its integration?");
+  BOOST_TEST_REQUIRE(by_name.count("q1_3_yes") == 1u);
+  BOOST_TEST(by_name["q1_3_yes"]->label == "Is there a national victim assistance action plan in force?");
+  BOOST_TEST_REQUIRE(by_name.count("q1_4_no") == 1u);
+  BOOST_TEST(by_name["q1_4_no"]->label == "Is the plan monitored?");
+
+  const test::Run r = test::RunVareport(
+      "extract " + test::ShellQuote(test::DataPath("pdf/numbered_grid_form.pdf")) + " --format json");
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  const nlohmann::json report = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> answers;
+  for (const auto& a : report.at("answers")) {
+    const auto& v = a.at("value");
+    answers[a.at("question").get<std::string>()] = v.is_string() ? v.get<std::string>() : v.dump();
+  }
+  BOOST_TEST(answers["coordination.focal_point"] == "partial");
+  BOOST_TEST(answers["coordination.focal_point_name"] == "Ministry of Social Affairs");
+  BOOST_TEST(answers["coordination.national_plan"] == "yes");
+  BOOST_TEST(answers["coordination.monitoring"] == "no");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
 
