@@ -143,7 +143,12 @@ bool FollowsQuestion(const std::vector<int>& current, const std::vector<int>& ne
 int TickState(char32_t cp, std::string_view font, double* confidence) {
   double conf = 1.0;
   int state = -1;
-  const SymbolFont sf = SymbolFontOf(font);
+  SymbolFont sf = SymbolFontOf(font);
+  // LibreOffice exports a Wingdings character it substitutes with OpenSymbol
+  // under its Wingdings code point (private use U+F0xx): read it as Wingdings.
+  if (sf == SymbolFont::kNone && cp >= 0xF000 && cp <= 0xF0FF && LowerAscii(font).find("opensymbol") != std::string::npos) {
+    sf = SymbolFont::kWingdings;
+  }
   if (sf != SymbolFont::kNone && (cp < 0x100 || (cp >= 0xF000 && cp <= 0xF0FF))) {
     const unsigned code = cp & 0xFF;
     switch (sf) {

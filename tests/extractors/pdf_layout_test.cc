@@ -359,6 +359,30 @@ BOOST_AUTO_TEST_CASE(scanned_footers_are_furniture_however_ocr_reads_them) {
   BOOST_TEST(headings == 2u, body);
 }
 
+// LibreOffice's PDF export of Wingdings boxes it drew with OpenSymbol keeps
+// the Wingdings code points (U+F0FE ☑, U+F0A8 ☐): read as ticks, so "☒ Yes
+// ☐ No ☐ In progress" answers are not lost (issue 9: a PDF checklist read at
+// 0.53 where its .odt read 0.97).
+BOOST_AUTO_TEST_CASE(opensymbol_wingdings_code_points_are_ticks) {
+  BOOST_TEST(TickState(0xF0FE, "FAAAAA+OpenSymbol") == 1);
+  BOOST_TEST(TickState(0xF0A8, "FAAAAA+OpenSymbol") == 0);
+  BOOST_TEST(TickState(0xF0FE, "Carlito") == -1);  // a private-use code in a text font says nothing
+  BOOST_TEST(TickState(0xFE, "FAAAAA+OpenSymbol") == -1);  // only the private-use codes are remapped
+  PageText p = MakePage(1);
+  AddLine(p, 72, 100, "\xEF\x83\xBE", "FAAAAA+OpenSymbol");  // U+F0FE
+  AddLine(p, 84, 100, "Yes");
+  AddLine(p, 110, 100, "\xEF\x82\xA8", "FAAAAA+OpenSymbol");  // U+F0A8
+  AddLine(p, 122, 100, "No");
+  Document doc;
+  BuildDocument({p}, doc);
+  BOOST_TEST_REQUIRE(doc.body.size() == 1u);
+  const Paragraph& para = doc.body[0].paragraph;
+  BOOST_TEST(para.text == "\u2612 Yes \u2610 No");
+  BOOST_TEST_REQUIRE(para.ticks.size() == 2u);
+  BOOST_TEST(para.ticks[0].checked);
+  BOOST_TEST(!para.ticks[1].checked);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace vareport::pdf
