@@ -12,6 +12,12 @@
 //     read on the calling thread, where they become "pdf-syntax" warnings
 //     (each distinct message once, at most kMaxSyntaxWarnings, then one summary
 //     warning).
+//   - A page whose text layer is unusable (text_layer.h: unmapped glyphs or
+//     letter soup from fonts without a Unicode map) is read with OCR like a
+//     scan and listed in Document::unusable_pages, with an
+//     "unusable-text-layer" warning; without OCR it stays empty. OCR'd words
+//     have digit/letter confusions undone in figures and dates
+//     (ocr/confusions.h).
 //   - Pages are turned into words with boxes whatever their source, and the
 //     layout (layout.h) does the rest: the text layer's words; for a page
 //     without a usable one, Tesseract's words (extractors/ocr/ocr.h, the page
