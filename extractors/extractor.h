@@ -33,7 +33,8 @@ struct ExtractOptions {
   std::size_t max_zip_entries = 10000;              // OOXML/ODF package entries
   std::size_t max_zip_entry_bytes = 256u << 20;     // one uncompressed entry
   std::size_t max_zip_total_bytes = 1024u << 20;    // all entries read, uncompressed
-  double max_zip_ratio = 200.0;                     // uncompressed / compressed, per entry (> 1 MiB)
+  double max_zip_ratio = 200.0;                     // uncompressed / compressed, per entry past the floor:
+  std::size_t zip_ratio_floor_bytes = 16u << 20;    // an entry's ratio is judged only past this many inflated bytes
   int max_xml_depth = 256;                          // element nesting in XML parts
   int max_pages = 2000;                             // PDF pages read
   double time_limit_seconds = 120;                  // per document, checked between pages / parts

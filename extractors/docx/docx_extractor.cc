@@ -932,9 +932,17 @@ class DocxReader {
     limits.max_entry_bytes = options_.max_zip_entry_bytes;
     limits.max_total_bytes = options_.max_zip_total_bytes;
     limits.max_ratio = options_.max_zip_ratio;
+    limits.ratio_floor_bytes = options_.zip_ratio_floor_bytes;
     auto zip = internal::ZipReader::Open(bytes_, limits);
     if (!zip) return zip.error();
     zip_ = std::move(zip.value());
+    // Two entries with one part name (ECMA-376 Part 2 §9.1.1.1.2: part names
+    // are unique, compared case-insensitively): ZIP readers disagree on which
+    // copy wins, so what a reviewer opens may not be what was read.
+    if (const std::string dup = zip_->FirstDuplicateName(); !dup.empty()) {
+      return MakeError(ErrorKind::kUnreadableInput,
+                       "ambiguous package: two ZIP entries are named " + SanitizeUtf8(dup) + "; refused");
+    }
 
     Document doc;
     doc.format = Format::kDocx;

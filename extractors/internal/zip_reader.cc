@@ -8,7 +8,6 @@
 namespace vareport::internal {
 namespace {
 
-constexpr std::size_t kRatioFloorBytes = 1u << 20;  // ratios are only judged above 1 MiB
 constexpr std::size_t kChunk = 64u << 10;
 
 std::string AsciiLower(std::string_view s) {
@@ -145,11 +144,15 @@ Result<std::unique_ptr<ZipReader>> ZipReader::Open(std::string_view bytes, const
     e.directory = name.back() == '/';
     std::size_t pos = reader->entries_.size();
     if (reader->by_name_.emplace(name, pos).second) {
-      reader->by_folded_.emplace(AsciiLower(name), pos);
+      if (!reader->by_folded_.emplace(AsciiLower(name), pos).second && !e.directory) {
+        // "word/document.xml" and "Word/Document.xml": one OPC part name.
+        if (reader->first_duplicate_.empty()) reader->first_duplicate_ = name;
+      }
       reader->entries_.push_back(std::move(e));
       reader->indices_.push_back(i);
     } else if (!e.directory) {
-      reader->skipped_.push_back({name, "a second entry with the same name in the archive: not extracted"});
+      if (reader->first_duplicate_.empty()) reader->first_duplicate_ = name;
+      reader->skipped_.push_back({name, "a second entry with the same name in the archive: not extracted", true});
     }
   }
   return reader;
@@ -169,6 +172,8 @@ const ZipEntry* ZipReader::Find(std::string_view name, std::int64_t* index) cons
 
 bool ZipReader::Contains(std::string_view name) const { return Find(name, nullptr) != nullptr; }
 
+std::string ZipReader::FirstDuplicateName() const { return first_duplicate_; }
+
 Result<std::string> ZipReader::Read(std::string_view name) {
   std::int64_t index = -1;
   const ZipEntry* e = Find(name, &index);
@@ -185,7 +190,7 @@ Result<std::string> ZipReader::Read(std::string_view name) {
                                                     MiB(limits_.max_entry_bytes) + " uncompressed");
   }
   auto ratio_exceeded = [&](std::uint64_t uncompressed) {
-    if (uncompressed <= kRatioFloorBytes) return false;
+    if (uncompressed <= limits_.ratio_floor_bytes) return false;
     if (e->compressed == 0) return true;
     return static_cast<double>(uncompressed) / static_cast<double>(e->compressed) > limits_.max_ratio;
   };

@@ -10,6 +10,12 @@
 //   kEncrypted        an entry is encrypted (ZIP traditional or AES)
 //   kLimitExceeded    a limit in ZipLimits was hit (ZIP bomb, too many entries)
 //
+// ZIP bombs are bounded by size first: every entry and the archive's total of
+// inflated bytes are capped (max_entry_bytes, max_total_bytes), whatever the
+// ratio; the compression-ratio rule only applies to an entry past
+// ratio_floor_bytes inflated, so a legitimate part that compresses well (a
+// 5 MB run of one repeated character) is read.
+//
 // Thread-safety: one ZipReader per thread; distinct readers are independent.
 #pragma once
 
@@ -30,7 +36,8 @@ struct ZipLimits {
   std::size_t max_entries = 10000;             // entries in the central directory
   std::size_t max_entry_bytes = 256u << 20;    // uncompressed bytes of one entry
   std::size_t max_total_bytes = 1024u << 20;   // uncompressed bytes of all entries read
-  double max_ratio = 200.0;                    // uncompressed / compressed, checked above 1 MiB
+  double max_ratio = 200.0;                    // uncompressed / compressed, judged past ratio_floor_bytes
+  std::size_t ratio_floor_bytes = 16u << 20;   // inflated bytes of one entry up to which its ratio is not judged
 };
 
 // One entry of the central directory, as libzip reports it.
@@ -63,6 +70,7 @@ class ZipReader {
   struct Skipped {
     std::string name;
     std::string reason;
+    bool duplicate = false;  // a second entry with a name already seen (exactly or ASCII case-folded)
   };
   const std::vector<Skipped>& skipped() const { return skipped_; }
 
@@ -70,6 +78,12 @@ class ZipReader {
   // ASCII case-insensitive (OPC part names are case-insensitive, ECMA-376
   // Part 2 §9.1.1.1.2).
   bool Contains(std::string_view name) const;
+
+  // The first entry name that occurs twice in the central directory (exactly,
+  // or equal after ASCII case folding, as OPC part names compare), or "" when
+  // none does. Two readers of such a package may each see a different copy
+  // (ZIP tools disagree on which one wins), so package formats refuse it.
+  std::string FirstDuplicateName() const;
 
   // Reads one whole entry. Errors: kUnreadableInput ("ZIP entry not found: …",
   // "damaged ZIP archive: …"), kEncrypted, kLimitExceeded (entry too large,
@@ -92,6 +106,7 @@ class ZipReader {
   std::map<std::string, std::size_t> by_name_;  // exact name → entries_ position
   std::map<std::string, std::size_t> by_folded_;  // ASCII-lower-cased name → position
   std::size_t total_read_ = 0;
+  std::string first_duplicate_;
 };
 
 // True when `name` is a safe relative entry name: not empty, not absolute, no

@@ -27,6 +27,7 @@
 #include <unordered_set>
 
 #include "core/text.h"
+#include "extractors/pdf/text_layer.h"
 
 namespace vareport::ocr {
 namespace {
@@ -83,10 +84,6 @@ PixPtr ToPix(const GrayImage& image) {
     for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, src[x]);
   }
   return pix;
-}
-
-bool IsUnmapped(char32_t c) {
-  return c == 0xFFFD || c < 0x20 || (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000);
 }
 
 Box Overlap(const Box& a, const Box& b) {
@@ -320,21 +317,7 @@ bool OnlyRules(std::string_view text) {
 
 }  // namespace
 
-bool NeedsOcr(const std::vector<pdf::Word>& words) {
-  std::size_t chars = 0, bad = 0;
-  for (const pdf::Word& w : words) {
-    std::size_t cid = 0;
-    for (std::size_t at = w.text.find("(cid:"); at != std::string::npos; at = w.text.find("(cid:", at + 1)) ++cid;
-    const std::u32string cps = DecodeUtf8(w.text);
-    chars += cps.size();
-    if (cid > 0 || w.text.rfind("glyph", 0) == 0) {
-      bad += cps.size();
-      continue;
-    }
-    for (char32_t c : cps) bad += IsUnmapped(c) ? 1 : 0;
-  }
-  return chars < 4 || bad * 2 > chars;
-}
+bool NeedsOcr(const std::vector<pdf::Word>& words) { return !pdf::AssessTextLayer(words).usable; }
 
 std::vector<UnclearBox> AttachToNearestWord(std::vector<UnclearBox> unclear, std::vector<pdf::Word>& words) {
   std::vector<UnclearBox> left;

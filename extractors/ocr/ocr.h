@@ -39,9 +39,9 @@ struct GrayImage {
   std::vector<std::uint8_t> pixels;  // width * height bytes
 };
 
-// True when `words` (a page's text layer) is not worth reading: no text, or
-// more than half its characters are U+FFFD, control or unmapped private-use
-// code points, or text the PDF could not map ("(cid:123)", "glyph123").
+// True when `words` (a page's text layer) is not worth reading: no text,
+// unmapped glyphs, or nonsense letter sequences from fonts without a Unicode
+// map (pdf::AssessTextLayer, extractors/pdf/text_layer.h).
 bool NeedsOcr(const std::vector<pdf::Word>& words);
 
 // Finds square check boxes printed or drawn on `image` (Leptonica connected

@@ -143,7 +143,12 @@ bool FollowsQuestion(const std::vector<int>& current, const std::vector<int>& ne
 int TickState(char32_t cp, std::string_view font, double* confidence) {
   double conf = 1.0;
   int state = -1;
-  const SymbolFont sf = SymbolFontOf(font);
+  SymbolFont sf = SymbolFontOf(font);
+  // LibreOffice exports a Wingdings character it substitutes with OpenSymbol
+  // under its Wingdings code point (private use U+F0xx): read it as Wingdings.
+  if (sf == SymbolFont::kNone && cp >= 0xF000 && cp <= 0xF0FF && LowerAscii(font).find("opensymbol") != std::string::npos) {
+    sf = SymbolFont::kWingdings;
+  }
   if (sf != SymbolFont::kNone && (cp < 0x100 || (cp >= 0xF000 && cp <= 0xF0FF))) {
     const unsigned code = cp & 0xFF;
     switch (sf) {
@@ -689,6 +694,53 @@ std::string FurnitureKey(const std::string& text) {
   return key;
 }
 
+// Levenshtein distance of two short keys, capped: returns cap + 1 as soon as
+// the distance exceeds `cap`.
+std::size_t EditDistance(std::string_view a, std::string_view b, std::size_t cap) {
+  if (a.size() > b.size() + cap || b.size() > a.size() + cap) return cap + 1;
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// A key's words sorted: OCR may read a footer's words out of order ("3 of 5
+// Page" for "Page 3 of 5").
+std::string SortedWords(const std::string& key) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  while (at < key.size()) {
+    std::size_t sp = key.find(' ', at);
+    if (sp == std::string::npos) sp = key.size();
+    if (sp > at) words.push_back(key.substr(at, sp - at));
+    at = sp + 1;
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// True when two furniture keys are one line as OCR reads it on different
+// pages: the same words in another order, or a few characters apart ("page
+// lof #" for "page # of #": a digit read as a letter and a space lost).
+bool SameScannedKey(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a.size() < 8 || b.size() < 8) return false;
+  if (SortedWords(a) == SortedWords(b)) return true;
+  const std::size_t cap = std::max<std::size_t>(2, std::min(a.size(), b.size()) / 6);
+  return EditDistance(a, b, cap) <= cap;
+}
+
 bool IsPageNumberText(const std::string& text) {
   // "3", "- 3 -", "Page 3", "Page 3 of 5", "Página 2 de 4", "Page 1 sur 5", "3/5"
   const std::string k = FurnitureKey(text);
@@ -698,6 +750,17 @@ bool IsPageNumberText(const std::string& text) {
     if (k == f) return true;
   }
   return false;
+}
+
+// The same for a line read by OCR: a page-number form in another word order
+// or a few characters off ("3 of 5 Page", "Page lof 5", "Pagina 2 de4").
+bool IsScannedPageNumberText(const std::string& text) {
+  const std::string k = FurnitureKey(text);
+  static const char* const kForms[] = {"page # of #", "page # sur #", "pagina # de #", "page # de #", "seite # von #"};
+  for (const char* f : kForms) {
+    if (SameScannedKey(k, f)) return true;
+  }
+  return IsPageNumberText(text);
 }
 
 // A table drawn with rules (a scan's grid, PageText::rules): grid rows and
@@ -770,36 +833,53 @@ void MarkFurniture(std::vector<PageLines>& pages) {
       const Line& l = p.lines[i];
       const char z = zone(p, l);
       if (z == 0 || LooksLikeHeader(l)) continue;  // a repeated table header stays in the table
+      if (i > 0 && LooksLikeHeader(p.lines[i - 1]) && p.furniture[i - 1] == 0) continue;  // and its second line
       const std::string text = LineText(l);
       const std::string key = FurnitureKey(text);
       const auto& m = z == 'h' ? top : bottom;
       auto it = m.find(key);
-      bool repeated = it != m.end() && it->second.size() >= 2;
+      // A running header or footer is on most pages; a heading that happens
+      // to open two pages of five ("Objectives for 2026") is not.
+      const std::size_t most = std::max<std::size_t>(2, (pages.size() + 1) / 2);
+      bool repeated = it != m.end() && it->second.size() >= most;
       // OCR reads a running header differently from page to page ("Informe
       // artículo 7" / "Informe artículo 7 Colombia 2022"): for scanned lines
       // a key that starts another page's key (or is started by it), at least
       // 12 characters long, counts as repeated.
       const bool scanned = !l.toks.empty() && l.toks.front().scanned;
-      if (!repeated && scanned && key.size() >= 12) {
+      if (!repeated && scanned && key.size() >= 8) {
+        std::unordered_set<int> seen = it != m.end() ? it->second : std::unordered_set<int>{};
         for (const auto& [other, on_pages] : m) {
-          if (other == key || other.size() < 12 || (on_pages.size() == 1 && on_pages.count(p.number) > 0)) continue;
-          if (other.rfind(key, 0) == 0 || key.rfind(other, 0) == 0) {
-            repeated = true;
-            break;
-          }
+          if (other == key || (on_pages.size() == 1 && on_pages.count(p.number) > 0)) continue;
+          const bool prefix = key.size() >= 12 && other.size() >= 12 &&
+                              (other.rfind(key, 0) == 0 || key.rfind(other, 0) == 0);
+          if (prefix || SameScannedKey(key, other)) seen.insert(on_pages.begin(), on_pages.end());
         }
+        repeated = seen.size() >= most;
       }
       // Content that happens to fall in the margin zone on several pages is
       // not furniture: a line with tick boxes ("☒ Yes ☐ No" at the foot of
       // a page), or one whose figures differ from page to page without being
       // the page number ("Number: 30012" / "Number: 165").
-      bool has_ticks = std::any_of(l.toks.begin(), l.toks.end(), [](const Tok& t) { return !t.ticks.empty(); });
+      const bool has_ticks = std::any_of(l.toks.begin(), l.toks.end(), [](const Tok& t) { return !t.ticks.empty(); });
       if (repeated && !scanned) {
         auto same = exact.find(std::string(1, z) + FoldForMatch(text));
-        bool verbatim = same != exact.end() && same->second.size() >= 2;
+        const bool verbatim = same != exact.end() && same->second.size() >= 2;
         if (has_ticks || (!verbatim && !FiguresArePageNumber(text, p.number, static_cast<int>(pages.size())))) repeated = false;
       }
-      if (repeated || IsPageNumberText(text)) p.furniture[i] = z;
+      if (repeated || (scanned ? IsScannedPageNumberText(text) : IsPageNumberText(text))) p.furniture[i] = z;
+      // OCR may split one footer into two lines of overlapping words ("3 of
+      // 5" and "Page"): a scanned line and the next one in the same zone,
+      // close below it, that together read as a page number are furniture.
+      if (p.furniture[i] == 0 && scanned && i + 1 < p.lines.size() && zone(p, p.lines[i + 1]) == z) {
+        const Line& n = p.lines[i + 1];
+        const double h = std::max(l.box.height(), n.box.height());
+        if (n.box.y0 - l.box.y1 < 0.5 * h && IsScannedPageNumberText(text + " " + LineText(n))) {
+          p.furniture[i] = z;
+          p.furniture[i + 1] = z;
+          ++i;
+        }
+      }
     }
   }
 }
@@ -986,6 +1066,8 @@ struct Columns {
   double left = 0;              // table's left text edge
   double size = 10;             // body font size
   std::optional<double> centre0;  // centre of the first column's header label (a header table)
+  int header_lines = 1;         // rows of the header band (2 with a sub-header, see AddSubHeader)
+  double sub_header_y0 = -1;    // top of the sub-header line, which starts the band's second row
 };
 
 int ColumnOf(const Columns& c, double x0) {
@@ -1019,6 +1101,87 @@ Columns ColumnsFromHeader(const Line& header) {
     }
   }
   return c;
+}
+
+// Column bounds from label boxes: column k starts a little left of its
+// label, half the gap to the previous label's end at most 1.2 em.
+void SetBounds(Columns& c, const std::vector<double>& ends) {
+  c.bounds.clear();
+  for (std::size_t k = 0; k < c.starts.size(); ++k) {
+    if (k == 0) {
+      c.bounds.push_back(-1e9);
+    } else {
+      c.bounds.push_back(c.starts[k] - std::min(0.5 * (c.starts[k] - ends[k - 1]), 1.2 * std::max(6.0, c.size)));
+    }
+  }
+}
+
+// A two-line header: "No. | Question | Answer | Comments" over a second line
+// "Yes | No | Partially" that splits one label (a merged header cell over the
+// option columns, as Word draws it). When `next` sits right under `header`,
+// holds no box, has two or more short segments and leaves the first column
+// empty, the label whose zone (from half-way to its left neighbour to
+// half-way to its right one) holds two or more of its segments is replaced
+// by them: the option columns become columns of their own, so a box centred
+// under "Yes" lands in the "Yes" column, never in the question's.
+// Returns true when `cols` changed (cols.header_lines becomes 2).
+bool AddSubHeader(const Line& header, const Line& next, Columns& cols) {
+  if (header.segs.size() != cols.starts.size() || next.segs.size() < 2) return false;
+  if (next.box.y0 - header.box.y1 > 1.0 * std::max(header.size, next.size)) return false;
+  for (const Tok& t : next.toks) {
+    if (!t.ticks.empty()) return false;
+  }
+  for (std::size_t s = 0; s < next.segs.size(); ++s) {
+    if (next.segs[s].second - next.segs[s].first > 4) return false;
+  }
+  // Labels, not a row: no figure or question number (a wrapped first label
+  // such as the "º" of "N.º" may share the line).
+  for (const Tok& t : next.toks) {
+    for (char32_t c : DecodeUtf8(t.text)) {
+      if (IsDigit(c)) return false;
+    }
+  }
+  const std::size_t n = header.segs.size();
+  std::vector<double> mids;  // mids[k]: boundary between label k and k+1
+  for (std::size_t k = 0; k + 1 < n; ++k) mids.push_back(0.5 * (header.SegBox(k).x1 + header.SegBox(k + 1).x0));
+  std::vector<std::vector<std::size_t>> in_zone(n);
+  for (std::size_t s = 0; s < next.segs.size(); ++s) {
+    const Box b = next.SegBox(s);
+    const double cx = 0.5 * (b.x0 + b.x1);
+    std::size_t k = 0;
+    while (k < mids.size() && cx >= mids[k]) ++k;
+    in_zone[k].push_back(s);
+  }
+  bool split = false;
+  Columns out;
+  out.size = cols.size;
+  out.left = std::min(cols.left, next.box.x0);
+  out.header_lines = 2;
+  std::vector<double> ends;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (in_zone[k].size() >= 2) {
+      split = true;
+      for (std::size_t s : in_zone[k]) {
+        const Box b = next.SegBox(s);
+        out.starts.push_back(b.x0);
+        ends.push_back(b.x1);
+        Line l;
+        l.toks.assign(next.toks.begin() + static_cast<std::ptrdiff_t>(next.segs[s].first),
+                      next.toks.begin() + static_cast<std::ptrdiff_t>(next.segs[s].second));
+        l.segs.emplace_back(0, l.toks.size());
+        out.labels.push_back(LineText(l));
+      }
+    } else {
+      out.starts.push_back(cols.starts[k]);
+      ends.push_back(header.SegBox(k).x1);
+      out.labels.push_back(cols.labels[k]);
+    }
+  }
+  if (!split) return false;
+  out.sub_header_y0 = next.box.y0;
+  SetBounds(out, ends);
+  cols = std::move(out);
+  return true;
 }
 
 bool LooksLikeHeader(const Line& l) {
@@ -1192,7 +1355,8 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
     if (l.box.x0 < cols.left - tol) break;                       // outdented
     if (gap > 1.5 * line_h) break;                               // a wide gap
     if (!key_value && LeavesTable(lines, end, cols, lefts, row_gap, row_pitch_gap)) break;  // the text after it
-    if (l.size > cols.size * 1.08 && l.bold && l.segs.size() == 1) break;  // a heading
+    const bool typed_x = l.toks.size() == 1 && (l.toks[0].text == "x" || l.toks[0].text == "X");
+    if (l.size > cols.size * 1.08 && l.bold && l.segs.size() == 1 && !typed_x) break;  // a heading
     if (BulletLabel(DecodeUtf8(l.toks.front().text)) && l.toks.size() > 1 && l.segs.size() == 1 &&
         l.toks[1].box.x0 - l.toks[0].box.x1 > 0.4 * l.size) {
       break;  // a bulleted list after the table
@@ -1226,6 +1390,9 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
       const double gap = l.box.y0 - prev_bottom;
       if (gap > row_gap) new_row = true;
       if (has_header && rows.size() == 1) new_row = new_row || gap > 0.5;  // header band is the header line(s)
+      if (has_header && rows.size() == 1 && cols.header_lines == 2 && std::fabs(l.box.y0 - cols.sub_header_y0) < 0.5) {
+        new_row = true;  // the option labels under a merged header cell: a header row of their own
+      }
     }
     const bool has_col0 = !l.segs.empty() && ColumnOf(cols, l.SegBox(0).x0) == 0;
     // In a key/value table a row starts with its key; value-only lines continue it.
@@ -1313,7 +1480,15 @@ std::optional<TableBuild> BuildTable(const std::vector<Line>& lines, std::size_t
       }
     }
     Row row;
-    row.header = has_header && r == 0;
+    // The header band; with a sub-header, the band's next row too when it
+    // holds no box and no first-column text (the option labels' row).
+    row.header = has_header && (r == 0 || (static_cast<int>(r) < cols.header_lines &&
+                                           std::none_of(rows[r].begin(), rows[r].end(), [&](std::size_t li) {
+                                             const Line& l = lines[li];
+                                             return ColumnOf(cols, l.SegBox(0).x0) == 0 ||
+                                                    std::any_of(l.toks.begin(), l.toks.end(),
+                                                                [](const Tok& t) { return !t.ticks.empty(); });
+                                           })));
     const bool spanning = segments > 0 && std::count(used.begin(), used.end(), true) == 1 && single_col == 0 &&
                           span[0] > 1 && ncols > 2;
     for (int k = 0; k < ncols;) {
@@ -1559,10 +1734,12 @@ void MergeContinuationRow(Table& prev, Table& next, const Vocabulary& vocab) {
   auto first_it = std::find_if(next.rows.begin(), next.rows.end(), [](const Row& r) { return !r.header; });
   if (first_it == next.rows.end() || prev.rows.empty()) return;
   Row& first = *first_it;
-  if (first.cells.empty() || first.cells.front().column != 0 || first.cells.front().blocks.empty()) {
-    return;
-  }
-  const Block& lead = first.cells.front().blocks.front();
+  // The continued text is in the row's first filled cell: the question's
+  // column (column 0, or the next one when a numbered grid leaves the number
+  // cell empty on the continuation line).
+  auto lead_it = std::find_if(first.cells.begin(), first.cells.end(), [](const Cell& c) { return !c.blocks.empty(); });
+  if (lead_it == first.cells.end() || lead_it->column > 1) return;
+  const Block& lead = lead_it->blocks.front();
   if (lead.kind != BlockKind::kParagraph || !lead.paragraph.ticks.empty()) return;
   const std::string& t = lead.paragraph.text;
   const std::u32string u = DecodeUtf8(t);
@@ -1572,8 +1749,11 @@ void MergeContinuationRow(Table& prev, Table& next, const Vocabulary& vocab) {
   });
   if (letter == u.end() || !IsLower(*letter)) return;
   Row& last = prev.rows.back();
-  if (last.header || last.cells.empty() || last.cells.front().column != 0 || last.cells.front().blocks.empty()) return;
-  Block& into = last.cells.front().blocks.back();
+  if (last.header) return;
+  auto into_it = std::find_if(last.cells.begin(), last.cells.end(),
+                              [&](const Cell& c) { return c.column == lead_it->column && !c.blocks.empty(); });
+  if (into_it == last.cells.end()) return;
+  Block& into = into_it->blocks.back();
   if (into.kind != BlockKind::kParagraph) return;
   Paragraph& p = into.paragraph;
   std::string lw = p.text.substr(p.text.rfind(' ') == std::string::npos ? 0 : p.text.rfind(' ') + 1);
@@ -1584,10 +1764,11 @@ void MergeContinuationRow(Table& prev, Table& next, const Vocabulary& vocab) {
     case LineJoin::kSpace: p.text += ' '; break;
   }
   p.text += t;
-  // The rest of the first column, then the other columns, cell by cell.
-  Cell& lead_cell = first.cells.front();
-  for (std::size_t b = 1; b < lead_cell.blocks.size(); ++b) last.cells.front().blocks.push_back(std::move(lead_cell.blocks[b]));
-  for (std::size_t c = 1; c < first.cells.size(); ++c) {
+  // The rest of the lead cell, then the other columns, cell by cell.
+  Cell& lead_cell = *lead_it;
+  for (std::size_t b = 1; b < lead_cell.blocks.size(); ++b) into_it->blocks.push_back(std::move(lead_cell.blocks[b]));
+  lead_cell.blocks.clear();
+  for (std::size_t c = 0; c < first.cells.size(); ++c) {
     Cell& from = first.cells[c];
     if (from.blocks.empty()) continue;
     auto to = std::find_if(last.cells.begin(), last.cells.end(), [&](const Cell& x) { return x.column == from.column; });
@@ -1641,6 +1822,12 @@ void LayoutRegion(const std::vector<Line>& lines, int page, const Frame& frame, 
     }
     if (!tb && LooksLikeHeader(lines[i])) {
       used_cols = ColumnsFromHeader(lines[i]);
+      // The option labels' line may come after a wrapped label's own short
+      // line (the "º" of "N.º").
+      if (i + 1 < lines.size() && !AddSubHeader(lines[i], lines[i + 1], used_cols) && i + 2 < lines.size() &&
+          lines[i + 1].segs.size() == 1 && lines[i + 1].toks.size() <= 2) {
+        AddSubHeader(lines[i], lines[i + 2], used_cols);
+      }
       tb = BuildTable(lines, i, used_cols, true, false, st.vocab, st.line_gap);
       // The table of the previous page going on under its repeated header.
       if (tb && i == 0 && carried && !carried->key_value && SameColumns(used_cols, carried->cols) &&

@@ -16,13 +16,18 @@
 //   3. words → lines (vertical-centre clustering) → segments (runs of words
 //      separated by gaps narrower than ~1 em);
 //   4. running headers/footers: lines in the top/bottom 12% of the page whose
-//      text, digits replaced by '#', repeats on at least two pages (or that are
-//      a bare page number such as "Page 3 of 5") → furniture;
+//      text, digits replaced by '#', repeats on at least two pages and half
+//      the document's pages (or that are a bare page number such as "Page 3
+//      of 5") → furniture; on OCR'd pages the same line read a little
+//      differently ("Page lof 5", "3 of 5 Page", or split in two lines) counts;
 //   5. two-column bands: a vertical gutter near the middle that most lines do
 //      not cross, with prose on both sides, is read left column then right;
 //   6. tables rebuilt from aligned text: a header line of ≥3 separated short
-//      labels (no ticks), or a run of ≥2 key/value lines. Column k starts a
-//      little left of its label (half the gap to the previous label, ≤ 1.2 em);
+//      labels (no ticks), or a run of ≥2 key/value lines. A second header
+//      line right under it whose short labels split one label ("Yes  No
+//      Partially" under a merged "Answer", as Word exports a numbered grid)
+//      gives those options columns of their own and a second header row.
+//      Column k starts a little left of its label (half the gap to the previous label, ≤ 1.2 em);
 //      text is placed by its left edge, a lone tick by its centre, and
 //      separate segments of one line go to increasing columns; a word that
 //      starts at a column's label after a gap wider than ½ em starts a new

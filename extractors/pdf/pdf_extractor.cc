@@ -12,6 +12,12 @@
 //     read on the calling thread, where they become "pdf-syntax" warnings
 //     (each distinct message once, at most kMaxSyntaxWarnings, then one summary
 //     warning).
+//   - A page whose text layer is unusable (text_layer.h: unmapped glyphs or
+//     letter soup from fonts without a Unicode map) is read with OCR like a
+//     scan and listed in Document::unusable_pages, with an
+//     "unusable-text-layer" warning; without OCR it stays empty. OCR'd words
+//     have digit/letter confusions undone in figures and dates
+//     (ocr/confusions.h).
 //   - Pages are turned into words with boxes whatever their source, and the
 //     layout (layout.h) does the rest: the text layer's words; for a page
 //     without a usable one, Tesseract's words (extractors/ocr/ocr.h, the page
@@ -43,9 +49,11 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extractors/ocr/confusions.h"
 #include "extractors/ocr/ocr.h"
 #include "extractors/pdf/acroform.h"
 #include "extractors/pdf/layout.h"
+#include "extractors/pdf/text_layer.h"
 
 namespace vareport {
 namespace {
@@ -253,6 +261,44 @@ std::string LabelFor(const std::vector<pdf::Word>& words, const Box& box) {
     if (!label.empty()) label += ' ';
     label += (*it)->text;
   }
+  if (run.empty()) return Trim(label);
+  // A question wrapped over several lines (a grid's question cell, the box
+  // centred on its middle line): the lines above and below that start where
+  // this one starts, close together, belong to the label, so the field maps
+  // to its row's whole question.
+  const pdf::Word* first = run.back();
+  const double start = first->box.x0, h = std::max(4.0, first->box.height());
+  auto line_at = [&](double y0, double y1) {  // label words of the line [y0, y1] from `left` to the widget
+    std::vector<const pdf::Word*> line;
+    for (const pdf::Word& w : words) {
+      const double c = (w.box.y0 + w.box.y1) / 2;
+      if (IsLabelWord(w) && c >= y0 && c <= y1 && w.box.x0 >= start - 2 && w.box.x1 <= box.x0 + 2) line.push_back(&w);
+    }
+    std::sort(line.begin(), line.end(), [](const pdf::Word* a, const pdf::Word* b) { return a->box.x0 < b->box.x0; });
+    return line;
+  };
+  auto text_of = [](const std::vector<const pdf::Word*>& line) {
+    std::string t;
+    for (const pdf::Word* w : line) t += (t.empty() ? "" : " ") + w->text;
+    return t;
+  };
+  auto starts_here = [&](const std::vector<const pdf::Word*>& line) {
+    return !line.empty() && std::fabs(line.front()->box.x0 - start) <= 2;
+  };
+  double top = first->box.y0, bottom = first->box.y1;
+  for (int n = 0; n < 6; ++n) {  // upwards: the question's first lines
+    std::vector<const pdf::Word*> above = line_at(top - 1.4 * h, top - 0.2 * h);
+    if (!starts_here(above)) break;
+    label = text_of(above) + " " + label;
+    top = above.front()->box.y0;
+  }
+  for (int n = 0; n < 6; ++n) {  // downwards, until a line ends the question
+    if (!label.empty() && (label.back() == '?' || label.back() == ':')) break;
+    std::vector<const pdf::Word*> below = line_at(bottom + 0.2 * h, bottom + 1.4 * h);
+    if (!starts_here(below)) break;
+    label += " " + text_of(below);
+    bottom = below.front()->box.y1;
+  }
   return Trim(label);
 }
 
@@ -445,9 +491,19 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
   }
   ApplyWidgets(pdf::ReadAcroForm(bytes, limit), pages, doc);
   std::unique_ptr<ocr::Recognizer> recognizer;
+  // Pages whose text is unusable: a text layer that is there but garbage
+  // (text_layer.h), or no text at all once OCR has had its turn.
+  std::vector<char> unusable(static_cast<std::size_t>(limit), 0), ocred(static_cast<std::size_t>(limit), 0);
   for (int i = 0; i < limit; ++i) {
     pdf::PageText& pt = pages[static_cast<std::size_t>(i)];
-    const bool scanned = ocr::NeedsOcr(pt.words);
+    const pdf::TextLayerQuality quality = pdf::AssessTextLayer(pt.words);
+    const bool scanned = !quality.usable;
+    if (scanned && !pt.words.empty()) {
+      unusable[static_cast<std::size_t>(i)] = 1;
+      doc.warnings.push_back(Warning{"unusable-text-layer", "page " + std::to_string(i + 1) +
+                                                                ": the text layer is unusable (" + quality.reason +
+                                                                "); the page is read from its image"});
+    }
     if (scanned && !options.ocr.enabled) continue;
     if (!scanned && !MayHaveDrawnBoxes(pt)) continue;
     if (auto e = over_time(i)) return *e;
@@ -475,7 +531,9 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       continue;
     }
     pt.words = std::move(r->words);
+    ocr::FixOcrConfusions(pt.words, ocr::DefaultOcrConfusions());  // "2O26", "l,234", "Ql 2026"
     pt.rules = std::move(r->rules);
+    ocred[static_cast<std::size_t>(i)] = 1;
     doc.ocr = true;
     for (Warning& w : r->warnings) {
       w.message = "page " + std::to_string(i + 1) + ": " + w.message;
@@ -484,6 +542,20 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     if (r->mean_confidence < ocr::kLowConfidence) {
       doc.warnings.push_back(Warning{"ocr-low-confidence", "page " + std::to_string(i + 1) +
                                                                " was read from a scan with low confidence"});
+    }
+  }
+  for (int i = 0; i < limit; ++i) {
+    pdf::PageText& pt = pages[static_cast<std::size_t>(i)];
+    const auto k = static_cast<std::size_t>(i);
+    if (ocred[k]) {
+      if (unusable[k]) doc.unusable_pages.push_back(i + 1);
+      continue;
+    }
+    if (unusable[k] || ocr::NeedsOcr(pt.words)) {
+      // Not read from the image (OCR disabled or failed): garbage text would
+      // read as answers, so the page stays empty ("no-text-layer").
+      pt.words.clear();
+      doc.unusable_pages.push_back(i + 1);
     }
   }
   pdf::BuildDocument(pages, doc);

@@ -163,9 +163,14 @@ struct Document {
   std::vector<Block> body;        // reading order; text boxes and content controls inline
   std::vector<Block> furniture;   // running headers and footers (Origin::kHeader / kFooter)
   std::vector<Block> notes;       // footnotes, endnotes and comments
-  std::vector<int> unusable_pages;  // 1-based pages whose text layer could not be used (garbage or none)
   std::vector<FormField> fields;  // document-level form fields (AcroForm), in page order
   std::vector<Warning> warnings;  // document-level extraction warnings
+  // 1-based pages whose own text could not be used: a text layer that is
+  // garbage (fonts without a Unicode map: extractors/pdf/text_layer.h; such a
+  // page is read with OCR instead), or a page left without text (unreadable
+  // page, OCR disabled or failed). A scanned page read by OCR is not listed
+  // (it never had a text layer). Ascending; PDF only (empty for Word).
+  std::vector<int> unusable_pages;
 };
 
 // Returns the plain text of a block: a paragraph's text; for a table, cells

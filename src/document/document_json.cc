@@ -124,6 +124,7 @@ nlohmann::json ToJson(const Document& doc) {
   for (const FormField& f : doc.fields) fields.push_back(FieldToJson(f));
   j["fields"] = std::move(fields);
   j["warnings"] = WarningsToJson(doc.warnings);
+  j["unusable_pages"] = doc.unusable_pages;
   return j;
 }
 

@@ -10,7 +10,8 @@
 namespace vareport {
 
 // Returns the whole document: {"format","pages","ocr","language_tag","title",
-// "body":[block…],"furniture":[…],"notes":[…],"fields":[…],"warnings":[…]}.
+// "body":[block…],"furniture":[…],"notes":[…],"fields":[…],"warnings":[…],
+// "unusable_pages":[1-based page…]}.
 // A block is {"type":"paragraph"|"table"|"field","origin","page","box":[x0,y0,x1,y1],
 // "part","index","warnings", …}; a paragraph adds "text","heading","list_level",
 // "ticks":[{"offset","checked","encoding","confidence","label"}] where "label" is

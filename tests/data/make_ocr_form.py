@@ -160,6 +160,65 @@ def form_fields():
     simple_pdf(os.path.join(OUT, "form_fields.pdf"), ops, before=build, extra_catalog=acro)
 
 
+def numbered_grid_form():
+    """Issue 9 kind 5 as a fillable form: the numbered grid of make_pdf.py's
+    numbered_grid.pdf ("No. | Question | Answer | Comments" over "Yes  No
+    Partially"), each option a check box widget (AcroForm, ISO 32000-1
+    §12.7.4.2.3) centred under its label, only the widgets' /V and /AS carrying
+    the answers (1.1 Partially, 1.3 Yes, 1.4 No), the name of 1.2 a text field."""
+    ops = [text_op(72, 60, "1. National ownership and coordination", 12, b"F2")]
+    for x, label in ((72, "No."), (100, "Question"), (322, "Answer"), (450, "Comments")):
+        ops.append(text_op(x, 100, label, 10, b"F2"))
+    opts = ((296, "Yes"), (333, "No"), (366, "Partially"))
+    for x, label in opts:
+        ops.append(text_op(x, 113, label, 10, b"F2"))
+    centres = [x + 3 * len(label) for x, label in opts]
+    rows = [("1.1", ["Is there a national focal point (ministry or", "agency) responsible for overseeing victim",
+                     "assistance and its integration?"], 2),
+            ("1.2", ["Name of the focal point"], None),
+            ("1.3", ["Is there a national victim assistance", "action plan in force?"], 0),
+            ("1.4", ["Is the plan monitored?"], 1)]
+    fields = []
+    state = {}
+
+    def build(w, page):
+        annots = []
+        off_ap = w.add(b"<< /BBox [0 0 10 10] /Resources << >> >>", b"0 G 0.5 w 0.5 0.5 9 9 re S")
+        on_ap = w.add(b"<< /BBox [0 0 10 10] /Resources << >> >>",
+                      b"0 G 0.5 w 0.5 0.5 9 9 re S 1 w 2 2 m 8 8 l S 2 8 m 8 2 l S")
+        y = 135
+        for number, lines, ticked in rows:
+            ops.append(text_op(72, y, number, 10))
+            for i, line in enumerate(lines):
+                ops.append(text_op(100, y + i * 13, line, 10))
+            mid = y + (len(lines) - 1) * 13 / 2.0
+            if ticked is None:
+                t = w.add(b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (q1_2_name) "
+                          b"/V (Ministry of Social Affairs) /Rect [296 %d 445 %d] /F 4 "
+                          b"/P %d 0 R /DA (/Helv 9 Tf 0 g) >>" % (H - y - 12, H - y + 1, page))
+                annots.append(t)
+                fields.append(t)
+            else:
+                for k, c in enumerate(centres):
+                    on = k == ticked
+                    rect = b"[%.1f %.1f %.1f %.1f]" % (c - 5, H - mid - 10.5, c + 5, H - mid - 0.5)
+                    name = b"q%s_%s" % (number.replace(".", "_").encode(), [b"yes", b"no", b"partially"][k])
+                    n = w.add(b"<< /Type /Annot /Subtype /Widget /FT /Btn /T (%s) /V /%s /AS /%s /Rect %s /F 4 "
+                              b"/P %d 0 R /AP << /N << /Yes %d 0 R /Off %d 0 R >> >> >>"
+                              % (name, b"Yes" if on else b"Off", b"Yes" if on else b"Off", rect, page, on_ap, off_ap))
+                    annots.append(n)
+                    fields.append(n)
+            y += len(lines) * 13 + 9
+        state["helv"] = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        return b"/Annots [%s]" % b" ".join(b"%d 0 R" % a for a in annots)
+
+    def acro(w):
+        return b"/AcroForm << /Fields [%s] /DR << /Font << /Helv %d 0 R >> >> /DA (/Helv 0 Tf 0 g) >>" % (
+            b" ".join(b"%d 0 R" % f for f in fields), state["helv"])
+
+    simple_pdf(os.path.join(OUT, "numbered_grid_form.pdf"), ops, before=build, extra_catalog=acro)
+
+
 # ---- vector_boxes.pdf / scan_checklist.pdf -----------------------------------------
 
 def box_ops(x, top, checked, size=9, border=b"0.8", cross_width=b"", inset=1.5):
@@ -424,6 +483,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     word_export_boxes()
     form_fields()
+    numbered_grid_form()
     src = vector_boxes()
     scan_of(src, "scan_checklist.pdf")
     scan_of(ruled_checklist(), "scan_ruled.pdf")

@@ -146,7 +146,24 @@ class Pdf:
         f5 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
         img = add(b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
                   b"/BitsPerComponent 8 /Filter /FlateDecode >>", zlib.compress(bytes(range(0, 256, 4))))
-        fonts = b"<< /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R /F5 %d 0 R >>" % (f1, f2, f3, f4, f5)
+        fonts = b"<< /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R /F4 %d 0 R /F5 %d 0 R" % (f1, f2, f3, f4, f5)
+        if getattr(self, "type3", None):
+            # A Type 3 font (ISO 32000-1 §9.6.5) whose glyph procedures draw the
+            # letters with Helvetica; glyph names say nothing, no /ToUnicode.
+            codes, names, widths = self.type3
+            procs = []
+            for ch, code in codes.items():
+                glyph = b"%d 0 d0 BT /F1 1000 Tf 0 0 Td %s Tj ET" % (widths[code], pdf_string(ch))
+                procs.append(b"/%s %d 0 R" % (names[code], add(b"<< >>", glyph)))
+            lo, hi = min(codes.values()), max(codes.values())
+            diffs = b" ".join(b"%d /%s" % (c, names[c]) for c in sorted(names))
+            w = b" ".join(b"%d" % widths.get(c, 0) for c in range(lo, hi + 1))
+            f9 = add(b"<< /Type /Font /Subtype /Type3 /FontBBox [0 -250 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+                     b"/CharProcs << %s >> /Encoding << /Type /Encoding /Differences [%s] >> /FirstChar %d "
+                     b"/LastChar %d /Widths [%s] /Resources << /Font << /F1 %d 0 R >> >> >>"
+                     % (b" ".join(procs), diffs, lo, hi, w, f1))
+            fonts += b" /F9 %d 0 R" % f9
+        fonts += b" >>"
         kids = []
         for p in self.pages:
             c = add(b"<< >>", p.content())
@@ -487,6 +504,84 @@ def image_only():
     d.write(out("image_only.pdf"))
 
 
+def no_unicode_map():
+    """Issue 9 kind 7: a page drawn with a Type 3 font whose glyphs have made-up
+    names (/g1, /g2, …) and no /ToUnicode, its codes given in order of first use
+    from "a" up, as font subsetting does: the page renders "Victim assistance
+    report 2023 / Survivors registered …" but its text layer reads as letter
+    soup. Page 2 is ordinary Helvetica text (usable)."""
+    text_lines = ["Victim assistance report 2023", "Survivors registered in the national database",
+                  "Physical rehabilitation centres in every province",
+                  "Psychological support and peer groups for survivors",
+                  "Economic inclusion through vocational training",
+                  "Education for children with disabilities in schools",
+                  "Coordination meetings of the national committee"]
+    codes = {" ": 0x20}  # the space keeps its code and name: words stay apart
+    for line in text_lines:
+        for ch in line:
+            if ch not in codes:
+                n = len(codes) - 1
+                codes[ch] = 0x61 + n if n < 26 else 0x41 + n - 26
+    glyph_names = {code: (b"space" if ch == " " else b"g%d" % i) for i, (ch, code) in enumerate(codes.items())}
+    # Helvetica advance widths, roughly (the page must render legibly for OCR).
+    narrow, wide = "ijlftrI ", "mwMW"
+    widths = {code: (278 if ch in narrow else 833 if ch in wide else 667 if ch.isupper() else 556)
+              for ch, code in codes.items()}
+    d = Pdf()
+    p = d.page()
+    for i, line in enumerate(text_lines):
+        size = 18 if i == 0 else 12
+        enc = bytes(codes[ch] for ch in line)
+        p.raw(b"BT /F9 %d Tf 72 %.2f Td %s Tj ET" % (size, p.h - 100 - i * 24 - size, pdf_string(enc)))
+    p2 = d.page()
+    p2.text(72, 100, "Page two is ordinary text about survivors and the services they receive.")
+    d.type3 = (codes, glyph_names, widths)
+    d.write(out("no_unicode_map.pdf"))
+
+
+def numbered_grid():
+    """Issue 9 kinds 5 and 8: a numbered checklist grid as Word exports it to PDF.
+    Header "No. | Question | Answer | Comments" over a second header line
+    "Yes  No  Partially" whose labels split the merged "Answer" cell; the
+    question number in its own column; boxes ☐/☒ (F3 codes 2/1) centred under
+    the option labels; row 1.2's answer cell wraps over two lines
+    ("Name: Ministry of Social Affairs and" / "Disability Inclusion")."""
+    d = Pdf(title="Numbered grid")
+    p = d.page()
+    p.text(72, 60, "1. National ownership and coordination", "F2", 12)
+    for x, label in ((72, "No."), (100, "Question"), (322, "Answer"), (450, "Comments")):
+        p.text(x, 100, label, "F2", 10)
+    opts = ((296, "Yes"), (333, "No"), (366, "Partially"))
+    for x, label in opts:
+        p.text(x, 113, label, "F2", 10)
+    centres = [x + 3 * len(label) for x, label in opts]  # label centres, roughly
+    rows = [
+        ("1.1", ["Is there a national focal point (ministry or", "agency) responsible for overseeing victim",
+                 "assistance and its integration?"], 2, None, "See annex II."),
+        ("1.2", ["Name of the focal point"], None, ["Name: Ministry of Social Affairs and",
+                                                     "Disability Inclusion"], None),
+        ("1.3", ["Is there a national victim assistance", "action plan in force?"], 0, None, None),
+        ("1.4", ["Is the plan monitored?"], 1, None, "Annual review."),
+    ]
+    y = 135
+    for number, lines, ticked, answer, comment in rows:
+        p.text(72, y, number)
+        for i, line in enumerate(lines):
+            p.text(100, y + i * 13, line)
+        if ticked is not None:
+            mid = y + (len(lines) - 1) * 13 / 2.0
+            for k, c in enumerate(centres):
+                p.text(c - 4, mid, bytes([1 if k == ticked else 2]), "F3", 10)
+        if answer:
+            for i, line in enumerate(answer):
+                p.text(296, y + i * 13, line)
+        if comment:
+            p.text(450, y, comment)
+        y += max(len(lines), len(answer or [])) * 13 + 9
+    p.text(72, y + 20, "Objectives for the coming period", "F2", 11)
+    d.write(out("numbered_grid.pdf"))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     checklist_grid()
@@ -502,6 +597,8 @@ def main():
     broken()
     image_only()
     memo_table()
+    no_unicode_map()
+    numbered_grid()
 
 
 if __name__ == "__main__":

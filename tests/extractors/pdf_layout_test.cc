@@ -554,6 +554,71 @@ BOOST_AUTO_TEST_CASE(sideways_text_is_read_and_boxes_stay_in_display_coordinates
   BOOST_TEST(b.y0 >= 99.0);
 }
 
+// Issue 9, kind 11: a running footer on OCR'd pages is furniture even when
+// OCR misreads it ("Page lof 5"), reorders it or splits it into two lines
+// ("3 of 5" and "Page"); a heading that opens two pages of five is not a
+// running header.
+BOOST_AUTO_TEST_CASE(scanned_footers_are_furniture_however_ocr_reads_them) {
+  std::vector<PageText> pages;
+  for (int n = 1; n <= 5; ++n) {
+    PageText p = MakePage(n);
+    if (n == 2 || n == 4) AddLine(p, 72, 40, "Objectives for 2026");
+    AddLine(p, 72, 300, "Survivors were assisted in every province on page " + std::to_string(n) + ".");
+    switch (n) {
+      case 1: AddLine(p, 480, 805, "Page lof 5"); break;
+      case 3:
+        AddLine(p, 500, 805, "3 of 5");
+        AddLine(p, 497, 806, "Page");  // overlaps "3": a line of its own
+        break;
+      case 5: AddLine(p, 480, 805, "5 of 5 Page"); break;
+      default: AddLine(p, 480, 805, "Page " + std::to_string(n) + " of 5"); break;
+    }
+    for (Word& w : p.words) w.tick_encoding = TickEncoding::kImage;  // read by OCR
+    pages.push_back(std::move(p));
+  }
+  Document doc;
+  BuildDocument(pages, doc);
+  std::string furniture, body;
+  for (const Block& b : doc.furniture) {
+    BOOST_TEST((b.origin == Origin::kFooter), PlainText(b));
+    furniture += PlainText(b) + "|";
+  }
+  for (const Block& b : doc.body) body += PlainText(b) + "\n";
+  BOOST_TEST(body.find("Page") == std::string::npos, body);
+  BOOST_TEST(furniture.find("Page lof 5") != std::string::npos, furniture);
+  BOOST_TEST(furniture.find("5 of 5 Page") != std::string::npos, furniture);
+  std::size_t headings = 0;
+  for (std::size_t at = body.find("Objectives for 2026"); at != std::string::npos;
+       at = body.find("Objectives for 2026", at + 1)) {
+    ++headings;
+  }
+  BOOST_TEST(headings == 2u, body);
+}
+
+// LibreOffice's PDF export of Wingdings boxes it drew with OpenSymbol keeps
+// the Wingdings code points (U+F0FE ☑, U+F0A8 ☐): read as ticks, so "☒ Yes
+// ☐ No ☐ In progress" answers are not lost (issue 9: a PDF checklist read at
+// 0.53 where its .odt read 0.97).
+BOOST_AUTO_TEST_CASE(opensymbol_wingdings_code_points_are_ticks) {
+  BOOST_TEST(TickState(0xF0FE, "FAAAAA+OpenSymbol") == 1);
+  BOOST_TEST(TickState(0xF0A8, "FAAAAA+OpenSymbol") == 0);
+  BOOST_TEST(TickState(0xF0FE, "Carlito") == -1);  // a private-use code in a text font says nothing
+  BOOST_TEST(TickState(0xFE, "FAAAAA+OpenSymbol") == -1);  // only the private-use codes are remapped
+  PageText p = MakePage(1);
+  AddLine(p, 72, 100, "\xEF\x83\xBE", "FAAAAA+OpenSymbol");  // U+F0FE
+  AddLine(p, 84, 100, "Yes");
+  AddLine(p, 110, 100, "\xEF\x82\xA8", "FAAAAA+OpenSymbol");  // U+F0A8
+  AddLine(p, 122, 100, "No");
+  Document doc;
+  BuildDocument({p}, doc);
+  BOOST_TEST_REQUIRE(doc.body.size() == 1u);
+  const Paragraph& para = doc.body[0].paragraph;
+  BOOST_TEST(para.text == "\u2612 Yes \u2610 No");
+  BOOST_TEST_REQUIRE(para.ticks.size() == 2u);
+  BOOST_TEST(para.ticks[0].checked);
+  BOOST_TEST(!para.ticks[1].checked);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace vareport::pdf

@@ -293,6 +293,15 @@ BOOST_AUTO_TEST_CASE(k15_cycles_end_quickly) {
   }
 }
 
+// Issue 9: a page tree that loops back to its root, after page 1 or before
+// it: page 1 is still read, and its answer with it.
+BOOST_AUTO_TEST_CASE(k15_a_page_tree_loop_keeps_the_answer_of_page_1) {
+  for (const char* name : {"page_tree_loop_after_page1.pdf", "page_tree_loop_before_page1.pdf"}) {
+    const nlohmann::json report = ExpectJson(Vareport({"extract", HostileData(name), "--format", "json"}, 30));
+    BOOST_TEST(Answers(report)["coordination.focal_point"] == "yes", name);
+  }
+}
+
 // A drawing that never ends in practice (4^24 glyphs through nested forms, no
 // cycle for the reader to see): the watchdog stops the run at the time limit.
 BOOST_AUTO_TEST_CASE(k15_endless_drawing_stops_at_the_time_limit) {

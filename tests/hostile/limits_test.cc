@@ -86,6 +86,33 @@ BOOST_AUTO_TEST_CASE(zip_bomb_by_compression_ratio) {
   ExpectRefused(Extract(std::string(VAREPORT_TEST_DATA_DIR) + "/docx/zip_bomb.docx"), "possible ZIP bomb");
 }
 
+// Issue 9: a 5 MB run of one character deflates ~1000:1, yet it is a
+// legitimate document under the inflated-size caps: read, not taken for a bomb.
+BOOST_AUTO_TEST_CASE(a_long_text_run_that_compresses_well_is_read) {
+  const nlohmann::json report = ExpectJson(Extract(HostileData("long_text_run.docx")));
+  BOOST_TEST(Answers(report)["coordination.focal_point"] == "yes");
+  auto r = Docx(ReadBytes(HostileData("long_text_run.docx")));
+  BOOST_TEST_REQUIRE(r.ok());
+  BOOST_TEST_REQUIRE(r->body.size() == 2u);
+  BOOST_TEST(r->body[1].paragraph.text.size() > 5000000u);
+  // The ratio rule still applies past its floor.
+  vareport::ExtractOptions strict;
+  strict.zip_ratio_floor_bytes = 1u << 20;
+  r = vareport::ExtractDocx(ReadBytes(HostileData("long_text_run.docx")), strict);
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error().message.find("possible ZIP bomb") != std::string::npos, r.error().message);
+}
+
+// Issue 9: two entries named word/document.xml (one answers Yes, the other
+// No), or names equal but for case: which one a reader sees depends on the
+// reader, so the package is refused.
+BOOST_AUTO_TEST_CASE(a_package_with_two_entries_of_one_name_is_refused) {
+  ExpectRefused(Extract(HostileData("duplicate_document.docx")),
+                "ambiguous package: two ZIP entries are named word/document.xml");
+  ExpectRefused(Extract(HostileData("duplicate_document_case.docx")),
+                "ambiguous package: two ZIP entries are named Word/Document.xml");
+}
+
 BOOST_AUTO_TEST_CASE(zip_total_and_entry_size_limits_are_options) {
   const std::string bytes = MinimalDocx(WordDocument(ManyParagraphs(200)));
   vareport::ExtractOptions entry;

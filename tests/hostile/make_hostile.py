@@ -391,6 +391,49 @@ def loop_pdfs():
     write("huge_page_count.pdf", d.bytes(pages_count=100000000))
 
 
+def issue9_hostile():
+    """Issue 9: a package with two word/document.xml entries (one says Yes, the
+    other No: ambiguous, refused); a legitimate document whose one text run is
+    5 MB of a repeated character (deflates ~1000:1, under the inflated-size
+    caps: read); page trees with loops whose page 1 carries a checklist answer."""
+    import warnings
+    import zipfile
+    q = ("Is there a national focal point (ministry or agency) responsible for overseeing victim "
+         "assistance and its integration into broader policies?")
+    yes = mdx.document(mdx.p(mdx.t(q + " Yes")))
+    no = mdx.document(mdx.p(mdx.t(q + " No")))
+    ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="xml" ContentType="application/xml"/></Types>')
+    for name, second in (("duplicate_document.docx", "word/document.xml"),
+                         ("duplicate_document_case.docx", "Word/Document.xml")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the point
+            with zipfile.ZipFile(os.path.join(OUT, name), "w", zipfile.ZIP_DEFLATED) as z:
+                for entry, data in (("[Content_Types].xml", ct), ("word/document.xml", yes), (second, no)):
+                    z.writestr(zipfile.ZipInfo(entry, mdx.STAMP), data)
+    run = "LONGRUNSTART " + "x" * (5 * 1000 * 1000) + " LONGRUNEND"
+    mdx.write_zip("long_text_run.docx", [("[Content_Types].xml", ct),
+                                         ("word/document.xml", mdx.document(mdx.p(mdx.t(q + " Yes")) +
+                                                                            mdx.p(mdx.t(run))))])
+    lines = ["Victim assistance checklist 2024", "1. National ownership and coordination",
+             "Is there a national focal point (ministry or agency) responsible for overseeing",
+             "victim assistance and its integration into broader policies? Yes"]
+    # The root's Kids hold an intermediate node A whose Kids are [page 1, root]:
+    # the tree loops back to its root after page 1.
+    d = Pdf()
+    d.page([text(72, 100 + 14 * i, s) for i, s in enumerate(lines)])
+    a = d.add(b"<< /Type /Pages /Parent 2 0 R /Kids [%d 0 R 2 0 R] /Count 2 >>" % d.pages[0])
+    b = d.bytes().replace(b"/Kids [%d 0 R] /Count 1" % d.pages[0], b"/Kids [%d 0 R] /Count 2" % a)
+    b = b.replace(b"/Parent 2 0 R /MediaBox", b"/Parent %d 0 R /MediaBox" % a)
+    write("page_tree_loop_after_page1.pdf", fix_xref(b))
+    # The loop comes first: root Kids [A, page 1], A's Kids [root].
+    d = Pdf()
+    d.page([text(72, 100 + 14 * i, s) for i, s in enumerate(lines)])
+    a = d.add(b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>")
+    b = d.bytes().replace(b"/Kids [%d 0 R] /Count 1" % d.pages[0], b"/Kids [%d 0 R %d 0 R] /Count 2" % (a, d.pages[0]))
+    write("page_tree_loop_before_page1.pdf", fix_xref(b))
+
+
 def fix_xref(data):
     """Rewrites the xref offsets after an edit that moved objects."""
     out = bytearray(data[: data.rfind(b"\nxref\n") + 1])
@@ -578,6 +621,7 @@ def main():
     vector_ticks_pdf()
     unmapped_font_pdf()
     mixed_scan_pdf()
+    issue9_hostile()
 
 
 if __name__ == "__main__":
