@@ -15,7 +15,8 @@
 namespace vareport::analysis {
 namespace {
 
-constexpr int kMinVaTerms = 3;  // occurrences of victim-assistance words in a VA report, at least
+constexpr int kMinVaTerms = 3;        // occurrences of victim-assistance words in a VA report, at least
+constexpr std::size_t kFrontUnits = 8;  // the title and cover: where a VA report says what it is
 
 std::string Plural(int n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
@@ -25,17 +26,24 @@ std::string Plural(int n, const std::string& one, const std::string& many) {
 
 void RecogniseReport(Context& ctx) {
   Report& r = ctx.report;
-  int terms = 0;
-  for (const Unit& u : ctx.units) {
-    std::string f = FoldForMatch(UnitText(u));
+  int terms = 0, front_terms = 0;
+  for (std::size_t i = 0; i < ctx.units.size(); ++i) {
+    std::string f = FoldForMatch(UnitText(ctx.units[i]));
     for (const auto& [lang, lx] : ctx.rules.lexicons)
       for (const std::string& t : lx.va_terms)
-        if (ContainsPhrase(f, t)) ++terms;
+        if (ContainsPhrase(f, t)) {
+          ++terms;
+          if (i < kFrontUnits) ++front_terms;
+        }
     if (terms >= kMinVaTerms) break;
   }
-  const bool structure = !ctx.headed.empty() || ctx.printed.size() >= 3 || !r.objectives.empty();
-  const bool titled = r.kind != "unknown";  // a title named a VA kind ("Victim Assistance Checklist")
-  if (terms >= kMinVaTerms || ((structure || titled) && terms >= 2) || (structure && titled && terms > 0)) return;
+  // A VA kind named in a title that speaks of victims or mines ("Victim Assistance Checklist").
+  const bool va_kind = r.kind == "va_checklist" || r.kind == "article7_report" || r.kind == "national_plan";
+  const bool titled = r.kind != "unknown" && front_terms > 0;
+  // The catalogue's structure: components' sections, printed questions, objectives.
+  const bool structured = ctx.headed.size() >= 3 || ctx.printed.size() >= 3 || !r.objectives.empty() ||
+                          (va_kind && !ctx.headed.empty());
+  if (terms >= kMinVaTerms || titled || (structured && va_kind) || ((structured || !ctx.headed.empty() || !ctx.printed.empty()) && terms > 0)) return;
   // Not a victim-assistance report: nothing of the model applies to it.
   r.kind = "other";
   r.answers.clear();
