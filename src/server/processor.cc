@@ -25,6 +25,7 @@ void Processor::Stop() {
     stop_ = true;
     cv_.notify_all();
   }
+  std::lock_guard<std::mutex> lock(join_mu_);  // Stop may come from two threads at once
   if (thread_.joinable()) thread_.join();
 }
 

@@ -36,6 +36,7 @@ class Processor {
   service::RunOptions options_;
   std::thread thread_;
   mutable std::mutex mu_;
+  std::mutex join_mu_;
   std::condition_variable cv_;
   bool wake_ = false, stop_ = false;
   std::string last_error_;
