@@ -59,7 +59,7 @@ nlohmann::json JobJson(const store::Job& j) {
                         {"submission_id", j.submission_id ? nlohmann::json(*j.submission_id) : nlohmann::json(nullptr)},
                         {"error", j.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(j.error)},
                         {"error_kind", j.error_kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(j.error_kind)},
-                        {"created_at", j.created_at}};
+                        {"attempts", j.attempts}, {"created_at", j.created_at}};
   return out;
 }
 

@@ -13,6 +13,10 @@ if [ ! -f "$report" ]; then
   echo "browser test: skipped: ../shared/corpus is absent (it uploads a corpus report)"
   exit 0
 fi
+if ! command -v node >/dev/null 2>&1; then
+  echo "browser test: skipped: no Node.js on this machine (it is installed outside Debian)"
+  exit 0
+fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "browser test: /usr/bin/chromium is missing (scripts/install-deps installs it)" >&2
   exit 1
