@@ -1,4 +1,5 @@
 #include "extractors/extractor.h"
+#include "extractors/legacy/encryption.h"
 
 #include <cstring>
 #include <sys/stat.h>
@@ -132,11 +133,14 @@ Result<Document> ExtractDocument(std::string_view bytes, const ExtractOptions& o
     case Format::kDocx:
       return ExtractDocx(bytes, options);
     case Format::kDoc:
-      if (bytes.find(std::string_view("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e", 32)) != std::string_view::npos) {
+      if (bytes.find(std::string_view("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e", 32)) != std::string_view::npos ||
+          IsEncryptedDoc(bytes)) {
         return MakeError(ErrorKind::kEncrypted, "encrypted Word document: a password is required");
       }
       return ExtractLegacy(bytes, *format, options);
     case Format::kOdt:
+      if (IsEncryptedOdt(bytes)) return MakeError(ErrorKind::kEncrypted, "encrypted Word document: a password is required");
+      return ExtractLegacy(bytes, *format, options);
     case Format::kRtf:
       return ExtractLegacy(bytes, *format, options);
   }

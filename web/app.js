@@ -72,7 +72,7 @@ function route() {
   const name = parts[0] || "submissions";
   const link = document.querySelector(`nav a[data-view="${name}"]`);
   if (link) link.setAttribute("aria-current", "page");
-  if (name === "submission" && parts[1]) return showSubmission(Number(parts[1]));
+  if (name === "submission" && parts[1]) return showSubmission(Number(parts[1]), params.get("component"));
   if (name === "completeness") return showCompleteness(params);
   if (name === "upload") return showUpload();
   return showSubmissions(params);
@@ -145,14 +145,20 @@ async function showCompleteness(params) {
     if (!year && m.year) form.year.value = m.year;
     const head = h("tr", {}, h("th", { scope: "col" }, "State Party"), h("th", { scope: "col" }, "Submissions"),
       m.components.map((c) => h("th", { scope: "col", title: c.title }, c.title)));
-    const rows = m.rows.map((r) => h("tr", {}, h("th", { scope: "row" }, r.state), h("td", {}, r.submissions),
+    const rows = m.rows.map((r) => h("tr", {}, h("th", { scope: "row" }, `${r.name} (${r.state})`),
+      h("td", {}, r.submissions || "nothing received"),
       m.components.map((c) => {
-        const st = r.cells[c.id] || "missing";
+        const cell = r.cells[c.id] || { status: "missing", submission_ids: [] };
+        const st = cell.status;
+        const ids = cell.submission_ids.length ? cell.submission_ids : r.submission_ids;
+        const href = ids.length ? `#/submission/${ids[0]}?component=${c.id}` : `#/submissions?state=${r.state}&year=${m.year}`;
         return h("td", { class: "cell status-" + st },
-          h("a", { href: `#/submissions?state=${r.state}&year=${m.year ?? ""}`, title: `${r.state}: ${c.title}: ${st}` }, st.replace("_", " ")));
+          h("a", { href, title: `${r.name}: ${c.title}: ${st.replace("_", " ")}` }, st.replace("_", " ")));
       })));
-    view().append(h("table", { id: "completeness" }, h("thead", {}, head), h("tbody", {}, rows)),
-      m.rows.length ? null : h("p", { class: "meta" }, "No submission for this year yet."));
+    view().append(
+      m.year ? h("p", { class: "meta" }, `${m.year}: ${m.roster_size - m.roster_silent} of the ${m.roster_size} States Parties expected to report on victim assistance sent a report; ${m.roster_silent} sent nothing.`) : null,
+      h("table", { id: "completeness" }, h("thead", {}, head), h("tbody", {}, rows)),
+      m.rows.length ? null : h("p", { class: "meta" }, "No submission with a State and a reporting year yet."));
   } catch (e) { showError(e); }
 }
 
@@ -196,7 +202,7 @@ async function uploadOne(file, list) {
 // ---- one submission ----
 function answerText(v) { return v === null || v === undefined ? "" : String(v); }
 
-async function showSubmission(id) {
+async function showSubmission(id, component) {
   view().replaceChildren(h("p", { class: "meta" }, "Loading…"));
   let r;
   try { r = await get(`/submissions/${id}`); } catch (e) { view().replaceChildren(); return showError(e); }
@@ -235,7 +241,7 @@ async function showSubmission(id) {
 
   for (const g of [...byComponent.values(), other]) {
     if (!g.answers.length && !g.objectives.length && !g.findings.length) continue;
-    const sec = h("section", { "aria-label": g.c.title }, h("h2", {}, g.c.title,
+    const sec = h("section", { "aria-label": g.c.title, id: "component-" + (g.c.id || "other") }, h("h2", {}, g.c.title,
       g.c.status ? h("span", { class: "badge status-" + g.c.status }, g.c.status) : null));
     for (const { a, review } of g.answers) sec.append(answerItem(id, r, sub, a, review, isReviewer));
     if (g.objectives.length) sec.append(h("h3", {}, "Objectives"));
@@ -252,6 +258,7 @@ async function showSubmission(id) {
   }
   view().replaceChildren(header, h("div", { class: "split" }, items, page));
   current.items = [...items.querySelectorAll(".item[data-mark]")];
+  if (component) { const sec = document.getElementById("component-" + component); if (sec) sec.scrollIntoView(); }
   current.items.forEach((el, i) => el.addEventListener("click", (e) => {
     if (e.target.closest("form, button, input, select, textarea, a")) return;
     select(i);

@@ -92,7 +92,11 @@ class TempDir {
     std::string pattern = std::string(tmp != nullptr && *tmp ? tmp : "/tmp") + "/vareport-lo-XXXXXX";
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
-    if (mkdtemp(buf.data()) != nullptr) path_ = buf.data();
+    // Absolute: the profile folder is given to LibreOffice as a file:// URL.
+    if (mkdtemp(buf.data()) != nullptr) {
+      std::error_code ec;
+      path_ = fs::absolute(buf.data(), ec).lexically_normal().string();
+    }
   }
   ~TempDir() {
     if (path_.empty()) return;
@@ -212,6 +216,20 @@ class SofficeConverter final : public LegacyConverter {
     return std::move(r.front());
   }
 
+  Result<std::string> RenderPdf(std::string_view bytes, Format from) override {
+    TempDir dir;
+    if (!dir.ok()) return MakeError(ErrorKind::kInternal, "cannot create a temporary folder for LibreOffice");
+    fs::create_directories(dir.path() + "/in");
+    const std::string input = dir.path() + "/in/0." + ExtensionFor(from);
+    {
+      std::ofstream out(input, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      if (!out) return MakeError(ErrorKind::kInternal, "cannot write a temporary file for LibreOffice");
+    }
+    std::vector<Result<std::string>> r = Run(dir, {input}, options_.time_limit_seconds, "pdf:writer_pdf_Export", "pdf");
+    return std::move(r.front());
+  }
+
   std::vector<Result<std::string>> ConvertMany(const std::vector<std::string>& paths) override {
     if (paths.empty()) return {};
     TempDir dir;
@@ -235,7 +253,10 @@ class SofficeConverter final : public LegacyConverter {
   }
 
  private:
-  std::vector<Result<std::string>> Run(const TempDir& dir, const std::vector<std::string>& inputs, double limit) {
+  // Runs soffice --convert-to `target` on `inputs`; reads out/<stem>.<ext>.
+  std::vector<Result<std::string>> Run(const TempDir& dir, const std::vector<std::string>& inputs, double limit,
+                                       const std::string& target = "docx:MS Word 2007 XML",
+                                       const std::string& ext = "docx") {
     std::vector<Result<std::string>> results;
     const std::string exe = FindExecutable(options_.soffice);
     if (exe.empty()) {
@@ -256,7 +277,7 @@ class SofficeConverter final : public LegacyConverter {
                                      "--nolockcheck",
                                      "--norestore",
                                      "--convert-to",
-                                     "docx:MS Word 2007 XML",
+                                     target,
                                      "--outdir",
                                      dir.path() + "/out"};
     argv.insert(argv.end(), inputs.begin(), inputs.end());
@@ -276,7 +297,7 @@ class SofficeConverter final : public LegacyConverter {
     for (const std::string& input : inputs) {
       const std::string stem = fs::path(input).stem().string();
       std::string docx;
-      if (ReadWhole(dir.path() + "/out/" + stem + ".docx", docx) && !docx.empty()) {
+      if (ReadWhole(dir.path() + "/out/" + stem + "." + ext, docx) && !docx.empty()) {
         results.emplace_back(std::move(docx));
       } else if (outcome == RunOutcome::kTimedOut) {
         results.emplace_back(MakeError(ErrorKind::kLimitExceeded,
@@ -296,6 +317,10 @@ class SofficeConverter final : public LegacyConverter {
 };
 
 }  // namespace
+
+Result<std::string> LegacyConverter::RenderPdf(std::string_view, Format) {
+  return MakeError(ErrorKind::kUnsupportedFormat, "this converter cannot render documents to PDF");
+}
 
 std::unique_ptr<LegacyConverter> MakeSofficeConverter(const SofficeOptions& options) {
   return std::make_unique<SofficeConverter>(options);

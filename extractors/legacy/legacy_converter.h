@@ -33,6 +33,12 @@ class LegacyConverter {
   // Converts many files with one LibreOffice start; results in input order,
   // one failed file never fails the others.
   virtual std::vector<Result<std::string>> ConvertMany(const std::vector<std::string>& paths) = 0;
+
+  // Renders a Word-family file (`from`: kDocx, kDoc, kRtf or kOdt) to PDF
+  // bytes as LibreOffice lays it out (writer_pdf_Export), so evidence pages
+  // and boxes can be read from the rendering. Errors as ConvertOne. The
+  // default (converters that cannot render): kUnsupportedFormat.
+  virtual Result<std::string> RenderPdf(std::string_view bytes, Format from);
 };
 
 struct SofficeOptions {

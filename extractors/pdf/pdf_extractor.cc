@@ -511,4 +511,34 @@ Result<Document> ExtractPdf(std::string_view bytes, const ExtractOptions& option
   }
 }
 
+Result<std::vector<PlacedPage>> ReadPdfWords(std::string_view bytes, const ExtractOptions& options) {
+  InstallMessageHandler();  // Poppler's messages go nowhere (no sink): not to stderr
+  if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+    return MakeError(ErrorKind::kLimitExceeded, "file too large for the PDF reader");
+  if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos)
+    return MakeError(ErrorKind::kUnreadableInput, "damaged PDF: no %PDF header (not a PDF file)");
+  if (HasImageFilterOnNonImageStream(bytes))
+    return MakeError(ErrorKind::kLimitExceeded,
+                     "PDF refused: a non-image stream uses image compression (a decompression bomb)");
+  std::unique_ptr<poppler::document> pdoc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!pdoc) return MakeError(ErrorKind::kUnreadableInput, "damaged PDF: the file structure cannot be read");
+  if (pdoc->is_locked() && pdoc->unlock("", "")) return MakeError(ErrorKind::kEncrypted, "encrypted PDF: a password is required");
+  std::vector<PlacedPage> out;
+  const int limit = std::max(0, std::min(pdoc->pages(), options.max_pages));
+  for (int i = 0; i < limit; ++i) {
+    std::unique_ptr<poppler::page> page(pdoc->create_page(i));
+    PlacedPage placed;
+    placed.number = i + 1;
+    if (page) {
+      pdf::PageText text = ReadPage(*page, i + 1);
+      placed.width = text.width;
+      placed.height = text.height;
+      for (pdf::Word& w : text.words) placed.words.push_back({std::move(w.text), w.box});
+    }
+    out.push_back(std::move(placed));
+  }
+  return out;
+}
+
 }  // namespace vareport

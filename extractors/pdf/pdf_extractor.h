@@ -3,9 +3,11 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "document/document.h"
+#include "document/locate.h"
 #include "extractors/extractor.h"
 
 namespace vareport {
@@ -16,5 +18,11 @@ namespace vareport {
 // A PDF with an empty user password opens. Errors: kEncrypted ("encrypted PDF:
 // a password is required"), kUnreadableInput ("damaged PDF: …"), kLimitExceeded.
 Result<Document> ExtractPdf(std::string_view bytes, const ExtractOptions& options);
+
+// The words of a PDF's text layer with their boxes, page by page (page size
+// as displayed), for locating evidence (document/locate.h). Pages without a
+// text layer (scans) have no words. Reads at most options.max_pages pages.
+// Errors: as ExtractPdf.
+Result<std::vector<PlacedPage>> ReadPdfWords(std::string_view bytes, const ExtractOptions& options = {});
 
 }  // namespace vareport

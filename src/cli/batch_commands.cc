@@ -1,7 +1,12 @@
 #include "cli/batch_commands.h"
 
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -15,12 +20,14 @@
 #include "cli/commands.h"
 #include "core/text.h"
 #include "extractors/legacy/legacy_converter.h"
+#include "report/finding_codes.h"
 #include "report/report_json.h"
 #include "report/report_text.h"
 #include "rules/rule_loader.h"
 #include "service/discover.h"
 #include "service/export.h"
 #include "service/ingest.h"
+#include "service/review.h"
 #include "service/worker.h"
 #include "store/blob_store.h"
 #include "store/sqlite_store.h"
@@ -73,7 +80,48 @@ void AddRunOptions(CLI::App* app, std::string& rules, int& jobs, double& timeout
             }
           },
           "MIB"));
-  app->add_flag("!--no-legacy-batch", legacy, "convert .doc/.rtf/.odt one by one instead of in groups");
+  // A plain flag with the value it stores (a "!" flag shows "{false}" in --help).
+  app->add_flag_callback("--no-legacy-batch", [&legacy] { legacy = false; },
+                         "convert .doc/.rtf/.odt one by one instead of in groups");
+}
+
+// Ctrl-C (SIGINT) or SIGTERM during ingest / reprocess: the runner stops at
+// its next turn (service::RunOptions::interrupted).
+std::atomic<bool> g_interrupted{false};
+extern "C" void OnInterrupt(int /*signal*/) { g_interrupted.store(true); }
+
+void CatchInterrupts() {
+  struct sigaction sa = {};
+  sa.sa_handler = OnInterrupt;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: a wait in progress returns at once
+  ::sigaction(SIGINT, &sa, nullptr);
+  ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+// A store must be writable (SQLite writes beside the database: -wal, -shm,
+// and the originals in <db>.files/): a read-only folder or file is bad input,
+// said plainly, not an internal error.
+// Read-only: no write access for us, no write permission for anyone (its mode
+// says so, even to root), or on a read-only file system.
+bool ReadOnly(const std::filesystem::path& p) {
+  struct stat st = {};
+  if (::stat(p.c_str(), &st) != 0) return false;
+  if ((st.st_mode & 0222) == 0 || ::access(p.c_str(), W_OK) != 0) return true;
+  struct statvfs fs = {};
+  return ::statvfs(p.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+}
+
+Status CheckWritable(const std::string& db_path) {
+  std::error_code ec;
+  const std::filesystem::path p = std::filesystem::absolute(db_path, ec);
+  const std::filesystem::path dir = p.parent_path();
+  if (std::filesystem::is_directory(dir, ec) && ReadOnly(dir))
+    return MakeError(ErrorKind::kUnreadableInput, "cannot use the store " + db_path + ": the folder " + dir.string() +
+                                                      " is read-only");
+  if (std::filesystem::exists(p, ec) && ReadOnly(p))
+    return MakeError(ErrorKind::kUnreadableInput, "cannot use the store " + db_path + ": " + db_path + " is read-only");
+  return Ok{};
 }
 
 std::string OrDash(const std::optional<std::string>& s) { return s ? *s : "-"; }
@@ -96,15 +144,34 @@ int RunQueued(store::Store& db, const std::string& db_path, const std::string& r
   o.memory_limit_mb = memory_mb;
   o.legacy_batches = legacy;
   o.scratch_dir = blobs.root() + "/tmp";
+  o.interrupted = &g_interrupted;
   auto spawner = service::MakePosixSpawner();
   service::SteadyClock clock;
   Result<service::RunSummary> r = service::RunJobs(db, blobs, *spawner, clock, progress, o);
   if (!r) return Fail(r.error());
+  if (r->interrupted) {
+    std::cerr << "\ninterrupted: " << r->done + r->failed << " done, " << r->queued
+              << " queued; run again to resume\n";
+    return kExitInterrupted;
+  }
   Result<store::JobCounts> c = db.CountJobs();
   if (!c) return Fail(c.error());
   std::cerr << "store " << db_path << ": " << c->total() << " files: " << c->done << " done (" << c->duplicates
             << " duplicates), " << c->failed << " failed, " << c->queued + c->running << " waiting\n";
   return kExitOk;
+}
+
+// Tab-separated output: tabs and line breaks inside a field (a file name may
+// hold them) are written as \t, \n, \r.
+std::string TsvField(const std::string& v) {
+  std::string out;
+  for (char c : SanitizeUtf8(v)) {
+    if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
 }
 
 // Opens the store at `path` for a command that reads it: a path with no
@@ -114,6 +181,7 @@ Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& path)
   if (!std::filesystem::is_regular_file(path, ec)) {
     return MakeError(ErrorKind::kUnreadableInput, "no store at " + path + " (run ingest first, or give --db)");
   }
+  if (Status s = CheckWritable(path); !s) return s.error();
   return store::OpenSqliteStore(path);
 }
 
@@ -137,12 +205,13 @@ BatchCommands::BatchCommands(CLI::App& app) {
   status_ = app.add_subcommand("status", "Count the store's jobs by state");
   AddDb(status_, common_.db);
   status_->add_flag("--failed", failed_only_, "list the failed files with the reason");
+  status_->add_flag("--skipped", skipped_only_, "list the files skipped as not a PDF or Word document");
 
   list_ = app.add_subcommand("list", "List the stored submissions");
   AddDb(list_, common_.db);
   list_->add_option("--state", state_, "State Party, ISO 3166-1 alpha-3 (KHM)");
   list_->add_option("--year", year_, "reporting year");
-  list_->add_option("--kind", kind_, "document kind: va_checklist, article7_report, national_plan, statement or unknown");
+  list_->add_option("--kind", kind_, "document kind: va_checklist, article7_report, national_plan, statement, other or unknown");
   list_->add_option("--flag", flag_, "a finding code the submission has (MISSING_ANSWER, …)");
 
   show_ = app.add_subcommand("show", "Print one stored submission's report");
@@ -166,6 +235,7 @@ BatchCommands::BatchCommands(CLI::App& app) {
                       "csv: a folder, one file per table (default vareport-export/); xlsx: the workbook "
                       "(default vareport.xlsx); json: the file (default: standard output)");
   export_->add_option("--year", year_, "reporting year of the completeness matrix (default: the latest)");
+  export_->add_option("--rules", common_.rules_dir, "rule folder: titles, States Parties roster (default: the one extract uses)");
   AddDb(export_, common_.db);
 
   worker_ = app.add_subcommand("worker", "");  // hidden: one document, in a child process
@@ -173,6 +243,9 @@ BatchCommands::BatchCommands(CLI::App& app) {
   worker_->add_option("file", worker_file_)->required();
   worker_->add_option("--name", worker_name_);
   worker_->add_option("--rules", common_.rules_dir);
+  worker_->add_option("--rendering", worker_rendering_);
+  worker_->add_option("--render-out", worker_render_out_);
+  worker_->add_option("--render-seconds", worker_render_seconds_);
 
   worker_convert_ = app.add_subcommand("worker-convert", "");  // hidden: a group of legacy files
   worker_convert_->group("");
@@ -195,17 +268,23 @@ std::optional<int> BatchCommands::Run() {
 int BatchCommands::Ingest() {
   Result<std::string> rules = CheckedRules(common_.rules_dir);
   if (!rules) return Fail(rules.error());
+  if (vareport::Status w = CheckWritable(common_.db); !w) return Fail(w.error());
   auto db = store::OpenSqliteStore(common_.db);
   if (!db) return Fail(db.error());
   auto lock = service::LockDatabase(common_.db);
   if (!lock) return Fail(lock.error());
+  CatchInterrupts();
   auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
   store::BlobStore blobs(store::BlobStore::RootFor(common_.db));
-  Result<service::DiscoverSummary> found = service::DiscoverAndEnqueue(paths_, **db, blobs, *progress);
+  service::DiscoverOptions discover;
+  discover.store_path = common_.db;
+  discover.interrupted = &g_interrupted;
+  Result<service::DiscoverSummary> found = service::DiscoverAndEnqueue(paths_, **db, blobs, *progress, discover);
   if (!found) return Fail(found.error());
   progress->Note("found " + std::to_string(found->files) + " files: " + std::to_string(found->queued) + " new, " +
                  std::to_string(found->duplicates) + " duplicates of others, " + std::to_string(found->failed) +
-                 " unreadable, " + std::to_string(found->known) + " already in the store");
+                 " unreadable, " + std::to_string(found->skipped) + " skipped (not a PDF or Word document), " +
+                 std::to_string(found->known) + " already in the store");
   return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
                    common_.legacy_batches, *progress);
 }
@@ -221,6 +300,7 @@ int BatchCommands::Reprocess() {
   if (!db) return Fail(db.error());
   auto lock = service::LockDatabase(common_.db);
   if (!lock) return Fail(lock.error());
+  CatchInterrupts();
   if (retry_failed_) {
     auto n = (*db)->RequeueFailed();
     if (!n) return Fail(n.error());
@@ -246,22 +326,19 @@ int BatchCommands::Reprocess() {
 int BatchCommands::Status() {
   auto db = OpenExistingStore(common_.db);
   if (!db) return Fail(db.error());
+  if (skipped_only_) {
+    auto files = (*db)->ListSkipped();
+    if (!files) return Fail(files.error());
+    std::cout << "file\tbytes\treason\n";
+    for (const store::SkippedFile& f : *files)
+      std::cout << TsvField(f.path) << "\t" << f.size << "\t" << TsvField(f.reason) << "\n";
+    return kExitOk;
+  }
   if (failed_only_) {
     auto jobs = (*db)->ListJobs(store::JobState::kFailed);
     if (!jobs) return Fail(jobs.error());
     std::cout << "job\tfile\terror kind\terror\n";
-    // Tab-separated: tabs and line breaks inside a field (a file name may hold
-    // them) are written as \t, \n, \r.
-    auto field = [](const std::string& v) {
-      std::string out;
-      for (char c : SanitizeUtf8(v)) {
-        if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else out += c;
-      }
-      return out;
-    };
+    auto field = TsvField;
     for (const store::Job& j : *jobs) {
       std::cout << j.id << "\t" << field(j.path) << "\t" << field(j.error_kind) << "\t" << field(j.error) << "\n";
     }
@@ -271,13 +348,16 @@ int BatchCommands::Status() {
   if (!c) return Fail(c.error());
   auto subs = (*db)->ListSubmissions({});
   if (!subs) return Fail(subs.error());
+  auto skipped = (*db)->ListSkipped();
+  if (!skipped) return Fail(skipped.error());
   std::cout << "store        " << common_.db << " (schema " << (*db)->SchemaVersion() << ")\n"
             << "queued       " << c->queued << "\n"
             << "running      " << c->running << "\n"
             << "done         " << c->done << " (" << c->duplicates << " duplicates of another file)\n"
             << "failed       " << c->failed << "\n"
             << "total        " << c->total() << "\n"
-            << "submissions  " << subs->size() << "\n";
+            << "submissions  " << subs->size() << "\n"
+            << "skipped      " << skipped->size() << " (not a PDF or Word document; see status --skipped)\n";
   return kExitOk;
 }
 
@@ -285,11 +365,21 @@ int BatchCommands::List() {
   auto db = OpenExistingStore(common_.db);
   if (!db) return Fail(db.error());
   static const std::set<std::string> kKinds = {"va_checklist", "article7_report", "national_plan", "statement",
-                                                "unknown"};
+                                                "other", "unknown"};
   if (kind_ && !kKinds.count(*kind_)) {
     std::cerr << "vareport: list: unknown kind '" << *kind_
-              << "' (va_checklist, article7_report, national_plan, statement, unknown)\n";
+              << "' (va_checklist, article7_report, national_plan, statement, other, unknown)\n";
     return kExitBadInput;
+  }
+  if (flag_) {
+    for (char& c : *flag_) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::vector<std::string>& codes = FindingCodes();
+    if (std::find(codes.begin(), codes.end(), *flag_) == codes.end()) {
+      std::string all;
+      for (const std::string& c : codes) all += (all.empty() ? "" : ", ") + c;
+      std::cerr << "vareport: list: unknown flag '" << *flag_ << "' (" << all << ")\n";
+      return kExitBadInput;
+    }
   }
   if (state_) {
     for (char& c : *state_) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -332,8 +422,12 @@ int BatchCommands::Export() {
     vareport::Status s = service::WriteJson(**db, out);
     return s ? kExitOk : Fail(s.error());
   }
-  auto tables = service::BuildTables(**db, year_);
+  Result<RuleSet> rules = LoadRules(common_.rules_dir.empty() ? DefaultRulesDir() : common_.rules_dir);
+  if (!rules) return Fail(rules.error());
+  auto tables = service::BuildTables(**db, *rules, year_);
   if (!tables) return Fail(tables.error());
+  // Reviewers' decisions and corrections (vareport serve) in every export.
+  if (vareport::Status s = service::AddReviewColumns(**db, *tables); !s) return Fail(s.error());
   if (export_format_ == "csv") {
     std::string dir = out_.empty() ? "vareport-export" : out_;
     vareport::Status s = service::WriteCsv(*tables, dir);
@@ -349,7 +443,14 @@ int BatchCommands::Export() {
 }
 
 int BatchCommands::Worker() {
-  return service::RunWorker({worker_file_, worker_name_, common_.rules_dir});
+  service::WorkerArgs args;
+  args.file = worker_file_;
+  args.name = worker_name_;
+  args.rules_dir = common_.rules_dir;
+  args.rendering = worker_rendering_;
+  args.render_out = worker_render_out_;
+  args.render_seconds = worker_render_seconds_;
+  return service::RunWorker(args);
 }
 
 int BatchCommands::WorkerConvert() {

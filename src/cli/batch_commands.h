@@ -1,7 +1,7 @@
 // vareport/cli/batch_commands.h — the batch subcommands of `vareport`:
 //
 //   vareport ingest PATH... [--db FILE] [-j N] [--rules DIR] [--timeout S] [--memory-mb N]
-//   vareport status [--db FILE] [--failed]
+//   vareport status [--db FILE] [--failed | --skipped]
 //   vareport list [--db FILE] [--state ISO3] [--year N] [--kind K] [--flag CODE]
 //   vareport show ID [--db FILE] [--format text|json]
 //   vareport reprocess (--all | ID...) [--db FILE] [-j N] [--rules DIR]
@@ -11,8 +11,10 @@
 //   vareport worker-convert --out DIR FILE...
 // `--db` defaults to ./vareport.db; originals are kept in `<db>.files/`.
 // Exit status: 0 (a batch with failed files still succeeds: failures are
-// recorded), 2 bad arguments or inputs, 3 broken rules, 70 store or internal
-// error.
+// recorded), 2 bad arguments or inputs (a store in a read-only folder), 3
+// broken rules, 70 store or internal error, 130 ingest / reprocess
+// interrupted (Ctrl-C or SIGTERM: "interrupted: N done, M queued; run again
+// to resume").
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -62,6 +64,7 @@ class BatchCommands {
   Common common_;
   std::vector<std::string> paths_;
   bool failed_only_ = false;
+  bool skipped_only_ = false;  // status --skipped
   std::optional<std::string> state_, kind_, flag_;
   std::optional<int> year_;
   long long id_ = 0;
@@ -72,6 +75,8 @@ class BatchCommands {
   std::string export_format_;
   std::string out_;
   std::string worker_file_, worker_name_;
+  std::string worker_rendering_, worker_render_out_;
+  double worker_render_seconds_ = 60;
   std::string convert_out_;
 };
 

@@ -8,7 +8,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -21,6 +24,7 @@
 #include "report/report_json.h"
 #include "report/report_text.h"
 #include "rules/rule_loader.h"
+#include "service/evidence_pages.h"
 
 namespace vareport::cli {
 namespace {
@@ -127,20 +131,68 @@ ExtractOptions OptionsFor(const RunLimits& limits) {
   return options;
 }
 
+// Reads FILE, or standard input when FILE is "-" (a pipe: `cat r.pdf |
+// vareport extract -`), up to the extractors' file-size limit.
+Status ReadInput(const std::string& file, std::string& bytes) {
+  if (file != "-") return ReadFileBytes(file, bytes);
+  const std::size_t max = ExtractOptions{}.max_file_bytes;
+  bytes.clear();
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return MakeError(ErrorKind::kUnreadableInput, std::string("cannot read standard input: ") + std::strerror(errno));
+    }
+    bytes.append(buf, static_cast<std::size_t>(n));
+    if (bytes.size() > max)
+      return MakeError(ErrorKind::kLimitExceeded, "input is larger than the limit of " + std::to_string(max >> 20) + " MiB");
+  }
+  if (bytes.empty()) return MakeError(ErrorKind::kUnreadableInput, "standard input is empty: not a PDF or Word document");
+  return Ok{};
+}
+
+// The report's source.file: the base name, or "stdin".
+std::string SourceName(const std::string& file) {
+  return file == "-" ? std::string("stdin") : std::filesystem::path(file).filename().string();
+}
+
 int ExtractUnguarded(const ExtractArgs& args) {
+  const auto started = std::chrono::steady_clock::now();
   std::string rules_dir = args.rules_dir.empty() ? DefaultRulesDir() : args.rules_dir;
   Result<RuleSet> rules = LoadRules(rules_dir);
   if (!rules) return Fail("", rules.error());
   std::string bytes;
-  if (Status s = ReadFileBytes(args.file, bytes); !s) return Fail(args.file, s.error());
+  if (Status s = ReadInput(args.file, bytes); !s) return Fail(args.file, s.error());
   Result<Document> doc = ExtractDocument(bytes, OptionsFor(args.limits));
   if (!doc) return Fail(args.file, doc.error());
   Report report = Analyze(*doc, *rules);
-  report.file = std::filesystem::path(args.file).filename().string();
+  report.file = SourceName(args.file);
   report.sha256 = Sha256Hex(bytes);
   report.format = FormatName(doc->format);
   report.pages = doc->pages;
   report.ocr = doc->ocr;
+  // Pages and evidence boxes: from the PDF itself, or from the Word file's
+  // rendering, within what is left of the time limit (the watchdog ends the
+  // run at the limit; the rendering stops a few seconds before it).
+  std::optional<std::string> rendering;
+  std::string why_not;
+  if (service::IsWordFamily(doc->format)) {
+    if (args.render) {
+      double seconds = 120;
+      if (args.limits.time_limit_seconds > 0) {
+        const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        seconds = std::max(1.0, args.limits.time_limit_seconds - used - 3);
+      }
+      Result<std::string> pdf = service::RenderWordFamily(bytes, doc->format, seconds);
+      if (pdf) rendering = std::move(*pdf);
+      else why_not = "the document could not be rendered to PDF (" + pdf.error().message + ")";
+    } else {
+      why_not = "rendering skipped (--no-render)";
+    }
+  }
+  service::PlacePages(report, bytes, doc->format, rendering, why_not);
   const std::string out = args.format == "json" ? ToJson(report).dump(1, ' ', false, kJsonReplace) + "\n"
                                                 : ToText(report);
   DisarmWatchdog();
@@ -151,7 +203,7 @@ int ExtractUnguarded(const ExtractArgs& args) {
 
 int DumpUnguarded(const std::string& file, const RunLimits& limits) {
   std::string bytes;
-  if (Status s = ReadFileBytes(file, bytes); !s) return Fail(file, s.error());
+  if (Status s = ReadInput(file, bytes); !s) return Fail(file, s.error());
   Result<Document> doc = ExtractDocument(bytes, OptionsFor(limits));
   if (!doc) return Fail(file, doc.error());
   const std::string out = ToJson(*doc).dump(1, ' ', false, kJsonReplace) + "\n";

@@ -9,7 +9,7 @@
 
 namespace vareport::cli {
 
-enum ExitCode { kExitOk = 0, kExitBadInput = 2, kExitRuleError = 3, kExitInternal = 70 };
+enum ExitCode { kExitOk = 0, kExitBadInput = 2, kExitRuleError = 3, kExitInternal = 70, kExitInterrupted = 130 };
 
 // Limits of one `extract` or `dump` run, on top of the extractors' own
 // (ExtractOptions). Past the time limit the run stops with one line on stderr,
@@ -28,6 +28,10 @@ struct ExtractArgs {
   std::string format = "text";  // json | text
   std::string rules_dir;        // empty: DefaultRulesDir()
   RunLimits limits;
+  // Word-family input: render it to PDF with LibreOffice for its pages and
+  // evidence boxes (service/evidence_pages.h); false (--no-render): skip it,
+  // evidence pages unknown.
+  bool render = true;
 };
 
 int Extract(const ExtractArgs& args);

@@ -31,14 +31,16 @@ int main(int argc, char** argv) {
 
   vareport::cli::ExtractArgs extract;
   CLI::App* ex = app.add_subcommand("extract", "Read one report and print the structured report");
-  ex->add_option("file", extract.file, "the report: PDF, .docx, .doc, .rtf or .odt")->required();
+  ex->add_option("file", extract.file, "the report: PDF, .docx, .doc, .rtf or .odt; - for standard input")->required();
   ex->add_option("--format", extract.format, "json (the report model) or text (a reviewer's summary, the default)")
       ->check(CLI::IsMember({"json", "text"}));
   ex->add_option("--rules", extract.rules_dir, "rule folder (default: installed rules, or the source tree's rules/)");
+  ex->add_flag_callback("--no-render", [&extract] { extract.render = false; },
+                        "Word files: do not render to PDF with LibreOffice (faster; evidence pages unknown)");
 
   std::string dump_file;
   CLI::App* dump = app.add_subcommand("dump", "Print the document model of a file as JSON");
-  dump->add_option("file", dump_file, "the report: PDF, .docx, .doc, .rtf or .odt")->required();
+  dump->add_option("file", dump_file, "the report: PDF, .docx, .doc, .rtf or .odt; - for standard input")->required();
 
   // Per-document limits (cli/commands.h RunLimits), for extract and dump.
   for (CLI::App* sub : {ex, dump}) {

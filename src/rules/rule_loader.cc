@@ -198,6 +198,24 @@ Status LoadPlans(const std::string& dir, RuleSet& rs) {
   return Ok{};
 }
 
+// rules/states_parties.xml: the roster of States Parties expected to report.
+Status LoadStatesParties(const std::string& dir, RuleSet& rs) {
+  const std::string file = dir + "/states_parties.xml";
+  Result<rules::XmlDocPtr> doc = rules::LoadValidated(file, dir + "/schema/states_parties.xsd");
+  if (!doc) return doc.error();
+  xmlNode* root = xmlDocGetRootElement(doc->get());
+  rs.states_parties_source = Attr(root, "source");
+  for (xmlNode* p : Children(root, "party")) {
+    StatePartyRule party;
+    party.iso3 = Attr(p, "iso3");
+    for (xmlNode* n : Children(p, "en")) party.name_en = Trim(Text(n));
+    for (xmlNode* n : Children(p, "fr")) party.name_fr = Trim(Text(n));
+    for (xmlNode* n : Children(p, "es")) party.name_es = Trim(Text(n));
+    rs.states_parties.push_back(std::move(party));
+  }
+  return Ok{};
+}
+
 Status LoadDocumentRules(const std::string& dir, RuleSet& rs) {
   const std::string file = dir + "/document.xml";
   Result<rules::XmlDocPtr> doc = rules::LoadValidated(file, dir + "/schema/document.xsd");
@@ -229,6 +247,12 @@ Status CheckReferences(RuleSet& rs) {
         if (p.lang != "*" && !rs.lexicons.count(p.lang))
           return RuleError(p.file, p.line, "phrase in language '" + p.lang + "' but there is no lexicon/" + p.lang + ".xml");
   }
+  std::set<std::string> known_states;
+  for (const StateRule& st : rs.states) known_states.insert(st.iso3);
+  for (const StatePartyRule& p : rs.states_parties)
+    if (!known_states.count(p.iso3))
+      return MakeError(ErrorKind::kRuleError, rs.directory + "/states_parties.xml: '" + p.iso3 +
+                                                  "' is not an ISO 3166-1 alpha-3 code ICU or states.xml knows");
   if (!rs.lexicons.count("en")) return MakeError(ErrorKind::kRuleError, rs.directory + "/lexicon: an English lexicon (en.xml) is required");
   return Ok{};
 }
@@ -257,7 +281,8 @@ Result<RuleSet> LoadRules(const std::string& dir) {
   if (!fs::is_directory(dir, ec)) return MakeError(ErrorKind::kRuleError, dir + ": not a rule folder");
   RuleSet rs;
   rs.directory = dir;
-  std::vector<std::string> files = {dir + "/catalogue.xml", dir + "/states.xml", dir + "/plans.xml", dir + "/document.xml"};
+  std::vector<std::string> files = {dir + "/catalogue.xml", dir + "/states.xml", dir + "/plans.xml", dir + "/document.xml",
+                                    dir + "/states_parties.xml"};
 
   if (Status s = LoadCatalogue(dir, rs); !s) return s.error();
   std::vector<std::string> lexicon_files;
@@ -273,6 +298,7 @@ Result<RuleSet> LoadRules(const std::string& dir) {
   if (Status s = LoadStates(dir, rs); !s) return s.error();
   if (Status s = LoadPlans(dir, rs); !s) return s.error();
   if (Status s = LoadDocumentRules(dir, rs); !s) return s.error();
+  if (Status s = LoadStatesParties(dir, rs); !s) return s.error();
   if (Status s = CheckReferences(rs); !s) return s.error();
   rs.version = HashFiles(files);
   return rs;

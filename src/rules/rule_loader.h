@@ -6,6 +6,7 @@
 //   states.xml             States and their name variants (ICU adds en/fr/es names)
 //   plans.xml              action plans and their names
 //   document.xml           document kinds and front-matter labels
+//   states_parties.xml     the States Parties expected to report on victim assistance (ISO3, en/fr/es names)
 //   schema/*.xsd           one XSD per file kind; every file is validated at load
 #pragma once
 

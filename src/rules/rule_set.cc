@@ -15,6 +15,12 @@ const ComponentRule* RuleSet::FindComponent(const std::string& id) const {
   return nullptr;
 }
 
+const StatePartyRule* RuleSet::FindStateParty(const std::string& iso3) const {
+  for (const StatePartyRule& p : states_parties)
+    if (p.iso3 == iso3) return &p;
+  return nullptr;
+}
+
 const Lexicon* RuleSet::LexiconFor(const std::string& lang) const {
   auto it = lexicons.find(lang);
   if (it != lexicons.end()) return &it->second;

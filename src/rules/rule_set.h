@@ -100,6 +100,14 @@ struct StateRule {
   std::vector<std::string> names;   // folded names, longest first
 };
 
+// A State Party expected to report on victim assistance (rules/states_parties.xml):
+// one with significant numbers of mine survivors. The completeness matrix lists
+// every one of them for a reporting year.
+struct StatePartyRule {
+  std::string iso3;                // ISO 3166-1 alpha-3
+  std::string name_en, name_fr, name_es;  // short names as the Convention's documents write them
+};
+
 // An action plan (Cartagena 2009, Maputo 2014, Oslo 2019, Siem Reap–Angkor 2024).
 struct PlanRule {
   std::string id;                  // "oslo-2019"
@@ -125,6 +133,8 @@ struct RuleSet {
   std::vector<StateRule> states;
   std::vector<PlanRule> plans;
   DocumentRules document;
+  std::vector<StatePartyRule> states_parties;  // the roster, in file order
+  std::string states_parties_source;           // where the roster comes from (its `source`)
 
   // Returns the question with `id`, or nullptr.
   const QuestionRule* FindQuestion(const std::string& id) const;
@@ -132,6 +142,8 @@ struct RuleSet {
   const ComponentRule* FindComponent(const std::string& id) const;
   // Returns the lexicon of `lang`, falling back to English; never nullptr once loaded.
   const Lexicon* LexiconFor(const std::string& lang) const;
+  // Returns the roster entry of `iso3`, or nullptr when the State is not on it.
+  const StatePartyRule* FindStateParty(const std::string& iso3) const;
   // Total number of catalogue questions.
   int QuestionCount() const;
 };

@@ -13,6 +13,7 @@
 #include "server/auth.h"
 #include "server/context.h"
 #include "server/problem.h"
+#include "service/completeness.h"
 #include "service/export.h"
 #include "service/page_image.h"
 #include "service/review.h"
@@ -239,6 +240,8 @@ std::string WorkerExe(const Context& ctx) {
 // The PDF whose pages show a submission: the original for a PDF; nullopt otherwise.
 std::optional<std::string> PagesPdf(Context& ctx, const store::SubmissionRow& row) {
   if (row.format == "pdf") return ctx.blobs.PathFor(row.sha256);
+  // Word-family: the PDF rendering kept with the original (its evidence pages).
+  if (row.rendering_sha256 && ctx.blobs.Has(*row.rendering_sha256)) return ctx.blobs.PathFor(*row.rendering_sha256);
   return std::nullopt;
 }
 
@@ -264,7 +267,7 @@ std::string PercentEncode(const std::string& s) {
 
 Result<std::vector<service::Table>> ExportTables(Context& ctx, store::Store& db, const ListQuery& q,
                                                  std::optional<int> year, bool filtered) {
-  Result<std::vector<service::Table>> tables = service::BuildTables(db, year);
+  Result<std::vector<service::Table>> tables = service::BuildTables(db, ctx.rules, year);
   if (!tables) return tables.error();
   if (Status s = service::AddReviewColumns(db, *tables); !s) return s.error();
   if (filtered) {
@@ -568,6 +571,7 @@ void AddSubmissionRoutes(httplib::Server& http, Context& ctx) {
     if (!*gone) return Problem(res, 404, "no submission " + std::string(req.matches[1]));
     std::error_code ec;
     fs::remove(ctx.blobs.PathFor((*s)->row.sha256), ec);
+    if ((*s)->row.rendering_sha256) fs::remove(ctx.blobs.PathFor(*(*s)->row.rendering_sha256), ec);
     res.status = 204;
   });
 
@@ -581,26 +585,29 @@ void AddSubmissionRoutes(httplib::Server& http, Context& ctx) {
     }
     Result<Lease> db = ctx.pool->Take();
     if (!db) return StoreError(res, db.error());
-    Result<std::vector<service::Table>> tables = service::BuildTables(**db, year);
-    if (!tables) return StoreError(res, tables.error());
-    for (const service::Table& t : *tables) {
-      if (t.name.rfind("completeness", 0) != 0) continue;
-      nlohmann::json components = nlohmann::json::array();
-      for (std::size_t i = 2; i < t.headers.size(); ++i) {
-        const ComponentRule* cr = ctx.rules.FindComponent(t.headers[i]);
-        components.push_back({{"id", t.headers[i]}, {"title", cr ? cr->title : t.headers[i]}});
-      }
-      nlohmann::json rows = nlohmann::json::array();
-      for (const auto& row : t.rows) {
-        nlohmann::json cells = nlohmann::json::object();
-        for (std::size_t i = 2; i < row.size() && i < t.headers.size(); ++i) cells[t.headers[i]] = row[i].text;
-        rows.push_back({{"state", row[0].text}, {"submissions", static_cast<int>(row[1].number)}, {"cells", cells}});
-      }
-      const std::string suffix = t.name.size() > 13 ? t.name.substr(13) : "";
-      return SendJson(res, {{"year", suffix.empty() ? nlohmann::json(nullptr) : nlohmann::json(std::stoi(suffix))},
-                            {"components", components}, {"rows", rows}});
+    if (!year) {
+      Result<std::optional<int>> latest = service::LatestReportingYear(**db);
+      if (!latest) return StoreError(res, latest.error());
+      year = *latest;
     }
-    SendJson(res, {{"year", nullptr}, {"components", nlohmann::json::array()}, {"rows", nlohmann::json::array()}});
+    if (!year) {
+      return SendJson(res, {{"year", nullptr}, {"components", nlohmann::json::array()}, {"rows", nlohmann::json::array()}});
+    }
+    Result<service::CompletenessMatrix> m = service::BuildCompleteness(**db, ctx.rules, *year);
+    if (!m) return StoreError(res, m.error());
+    nlohmann::json components = nlohmann::json::array();
+    for (const service::CompletenessComponent& c : m->components) components.push_back({{"id", c.id}, {"title", c.title}});
+    nlohmann::json rows = nlohmann::json::array();
+    for (const service::CompletenessRow& row : m->rows) {
+      nlohmann::json cells = nlohmann::json::object();
+      for (std::size_t i = 0; i < row.cells.size() && i < m->components.size(); ++i)
+        cells[m->components[i].id] = {{"status", row.sent_nothing() ? "not_submitted" : row.cells[i].status},
+                                      {"submission_ids", row.cells[i].submission_ids}};
+      rows.push_back({{"state", row.iso3}, {"name", row.name}, {"on_roster", row.on_roster},
+                      {"submissions", row.submissions}, {"submission_ids", row.submission_ids}, {"cells", cells}});
+    }
+    SendJson(res, {{"year", m->year}, {"components", components}, {"rows", rows}, {"roster_size", m->roster_size},
+                   {"roster_silent", m->roster_silent}});
   });
 
   auto export_handler = [&ctx](bool xlsx) {

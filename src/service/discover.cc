@@ -18,6 +18,15 @@ bool IsSkippedName(const std::string& n) {
   return lower == "thumbs.db" || lower == "desktop.ini";
 }
 
+bool IsStoreFile(const std::string& path, const std::string& db) {
+  if (db.empty()) return false;
+  if (path == db) return true;
+  for (const char* suffix : {"-wal", "-shm", "-journal", ".lock"})
+    if (path == db + suffix) return true;
+  const std::string blobs = store::BlobStore::RootFor(db);
+  return path == blobs || path.rfind(blobs + "/", 0) == 0;
+}
+
 namespace {
 
 bool IsZipName(const std::string& path) {
@@ -33,6 +42,8 @@ class Walker {
       : db_(db), blobs_(blobs), progress_(progress), o_(o) {}
 
   Status File(const std::string& path) {
+    if (IsStoreFile(path, o_.store_path)) return Ok{};
+    if (o_.interrupted != nullptr && o_.interrupted->load()) return Ok{};
     std::string bytes;
     ExtractOptions limits;
     limits.max_file_bytes = o_.max_file_bytes;
@@ -61,7 +72,7 @@ class Walker {
         it.disable_recursion_pending();
         continue;
       }
-      if (IsSkippedName(name)) {
+      if (IsSkippedName(name) || IsStoreFile(it->path().string(), o_.store_path)) {
         if (fs::is_directory(st)) it.disable_recursion_pending();
         continue;
       }
@@ -78,6 +89,10 @@ class Walker {
   }
 
   Status Flush() {
+    if (!skipped_.empty()) {
+      if (Status s = db_.RecordSkipped(skipped_); !s) return s;
+      skipped_.clear();
+    }
     if (pending_.empty()) return Ok{};
     Result<std::vector<store::EnqueueResult>> r = db_.Enqueue(pending_);
     pending_.clear();
@@ -98,13 +113,21 @@ class Walker {
  private:
   Status Bytes(const std::string& path, const std::string& bytes, int depth) {
     if (IsZipName(path)) return Zip(path, bytes, depth);
+    Result<Format> format = DetectFormat(bytes);
+    if (!format) {
+      ++summary_.skipped;
+      ++summary_.files;
+      skipped_.push_back({path, static_cast<std::int64_t>(bytes.size()), format.error().message, ""});
+      if (skipped_.size() >= o_.batch) return Flush();
+      return Ok{};
+    }
     Result<std::string> sha = blobs_.Put(bytes);
     if (!sha) return sha.error();
     store::NewJob j;
     j.path = path;
     j.sha256 = *sha;
     j.size = static_cast<std::int64_t>(bytes.size());
-    if (Result<Format> f = DetectFormat(bytes)) j.format = FormatName(*f);
+    j.format = FormatName(*format);
     return Push(std::move(j));
   }
 
@@ -158,6 +181,7 @@ class Walker {
   ProgressSink& progress_;
   const DiscoverOptions& o_;
   std::vector<store::NewJob> pending_;
+  std::vector<store::SkippedFile> skipped_;
   DiscoverSummary summary_;
 };
 
@@ -173,7 +197,12 @@ Result<DiscoverSummary> DiscoverAndEnqueue(const std::vector<std::string>& input
     if (ec || !fs::exists(p, ec)) return MakeError(ErrorKind::kUnreadableInput, in + ": no such file or folder");
     paths.push_back(p.string());
   }
-  Walker w(db, blobs, progress, options);
+  DiscoverOptions o = options;
+  if (!o.store_path.empty()) {
+    std::error_code ec;
+    o.store_path = fs::weakly_canonical(fs::absolute(o.store_path, ec), ec).string();
+  }
+  Walker w(db, blobs, progress, o);
   for (const std::string& p : paths) {
     std::error_code ec;
     Status s = fs::is_directory(p, ec) ? w.Folder(p) : w.File(p);

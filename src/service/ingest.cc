@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 
+#include "extractors/extractor.h"
 #include "service/worker.h"
 
 namespace vareport::service {
@@ -30,7 +31,13 @@ struct Task {
   std::string out_dir;           // conversion: where the .docx go
   double started = 0, deadline = 0, limit = 0;
   bool killed = false;
+  std::string rendering_sha;  // extraction: a stored rendering the worker reuses
+  std::string render_out;     // extraction: where the worker writes a new rendering
 };
+
+bool IsWordFamilyName(const std::string& format) {
+  return format == "docx" || format == "doc" || format == "rtf" || format == "odt";
+}
 
 class Runner {
  public:
@@ -50,6 +57,7 @@ class Runner {
     total_ = c0->queued;
     t0_ = clock_.Now();
     for (;;) {
+      if (Interrupted()) return Interrupt(summary);
       if (Status s = Fill(); !s) return Abort(s.error());
       if (active_.empty()) break;
       double now = clock_.Now();
@@ -57,6 +65,7 @@ class Runner {
       for (const auto& [id, t] : active_)
         if (!t.killed) wait = std::min(wait, t.deadline - now);
       auto ended = spawner_.Wait(std::max(0.0, wait));
+      if (Interrupted()) return Interrupt(summary);
       for (auto& [id, exit] : ended) {
         auto it = active_.find(id);
         if (it == active_.end()) continue;
@@ -79,10 +88,32 @@ class Runner {
     summary.done = last_.done;
     summary.failed = last_.failed;
     summary.seconds = last_.elapsed;
+    if (Result<store::JobCounts> c = db_.CountJobs()) summary.queued = c->queued;
     return summary;
   }
 
  private:
+  bool Interrupted() const { return o_.interrupted != nullptr && o_.interrupted->load(); }
+
+  // Stops at once: children killed, their jobs queued again, scratch removed.
+  Result<RunSummary> Interrupt(RunSummary summary) {
+    for (auto& [id, t] : active_) spawner_.Kill(id);
+    while (spawner_.running() > 0) spawner_.Wait(1.0);
+    active_.clear();
+    converted_.clear();
+    RemoveScratch();
+    Result<std::int64_t> requeued = db_.RequeueAbandoned();
+    if (!requeued) return requeued.error();
+    Result<store::JobCounts> c = db_.CountJobs();
+    if (!c) return c.error();
+    summary.interrupted = true;
+    summary.done = c->done - base_.done;
+    summary.failed = c->failed - base_.failed;
+    summary.queued = c->queued + c->running;
+    summary.seconds = clock_.Now() - t0_;
+    return summary;
+  }
+
   Error Abort(const Error& e) {
     for (auto& [id, t] : active_) spawner_.Kill(id);
     while (spawner_.running() > 0) spawner_.Wait(1.0);
@@ -94,6 +125,15 @@ class Runner {
     std::error_code ec;
     for (const std::string& d : out_dirs_) fs::remove_all(d, ec);
     out_dirs_.clear();
+    if (!TmpDir().empty()) fs::remove_all(TmpDir(), ec);
+  }
+
+  // The children's TMPDIR: one folder per run under scratch_dir.
+  // Absolute: LibreOffice takes its profile folder as a file:// URL.
+  std::string TmpDir() const {
+    if (o_.scratch_dir.empty()) return std::string();
+    std::error_code ec;
+    return fs::absolute(o_.scratch_dir + "/tmp-" + std::to_string(::getpid()), ec).lexically_normal().string();
   }
 
   Status Fill() {
@@ -129,6 +169,11 @@ class Runner {
   ChildSpec Spec(std::vector<std::string> argv, double limit, bool memory_limit = true) const {
     ChildSpec spec;
     spec.argv = std::move(argv);
+    if (!TmpDir().empty()) {
+      std::error_code ec;
+      fs::create_directories(TmpDir(), ec);
+      if (!ec) spec.env.push_back("TMPDIR=" + TmpDir());
+    }
     if (!kAddressSanitizer && memory_limit) spec.memory_limit_bytes = o_.memory_limit_mb << 20;
     spec.cpu_limit_seconds = static_cast<int>(std::ceil(limit * 2)) + 5;
     return spec;
@@ -137,8 +182,23 @@ class Runner {
   Status StartExtract(const store::Job& job, const std::string& input) {
     std::vector<std::string> argv = {o_.worker_exe, "worker"};
     if (!o_.rules_dir.empty()) argv.insert(argv.end(), {"--rules", o_.rules_dir});
-    argv.insert(argv.end(), {"--name", BaseName(job.path), input});
     Task t;
+    if (o_.render && IsWordFamilyName(job.format)) {
+      Result<std::optional<std::string>> known = db_.RenderingOf(job.sha256);
+      if (!known) return known.error();
+      if (*known && blobs_.Has(**known)) {
+        t.rendering_sha = **known;
+        argv.insert(argv.end(), {"--rendering", blobs_.PathFor(**known)});
+      } else if (!TmpDir().empty()) {
+        std::error_code ec;
+        fs::create_directories(TmpDir(), ec);
+        t.render_out = TmpDir() + "/rendering-" + std::to_string(job.id) + ".pdf";
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%g", std::max(1.0, o_.time_limit_seconds * o_.render_share));
+        argv.insert(argv.end(), {"--render-out", t.render_out, "--render-seconds", seconds});
+      }
+    }
+    argv.insert(argv.end(), {"--name", BaseName(job.path), input});
     t.jobs = {job};
     t.input = input;
     return Start(std::move(t), Spec(std::move(argv), o_.time_limit_seconds), o_.time_limit_seconds);
@@ -183,8 +243,23 @@ class Runner {
       fs::remove(t.input, ec);
     }
     auto r = ReadWorkerExit(exit, Context(t));
+    std::optional<std::string> rendering;
+    if (!t.rendering_sha.empty()) rendering = t.rendering_sha;
+    if (!t.render_out.empty()) {
+      std::string pdf;
+      std::error_code ec;
+      if (std::get_if<Report>(&r) != nullptr && fs::is_regular_file(t.render_out, ec) &&
+          ReadFileBytes(t.render_out, pdf)) {
+        store::BlobStore writer(blobs_.root());
+        Result<std::string> sha = writer.Put(pdf);
+        if (!sha) return sha.error();
+        rendering = *sha;
+      }
+      fs::remove(t.render_out, ec);
+    }
     if (auto* f = std::get_if<WorkerFailure>(&r)) return db_.FailJob(job.id, f->kind, f->reason);
     store::JobResult result;
+    result.rendering_sha256 = rendering;
     result.report = std::move(std::get<Report>(r));
     result.report.file = BaseName(job.path);
     result.report.sha256 = job.sha256;
@@ -255,7 +330,7 @@ class FlockLock final : public DatabaseLock {
 
 Result<RunSummary> RunJobs(store::Store& db, const store::BlobStore& blobs, Spawner& spawner, Clock& clock,
                            ProgressSink& progress, const RunOptions& options) {
-  if (options.legacy_batches && !options.scratch_dir.empty()) {
+  if (!options.scratch_dir.empty()) {
     std::error_code ec;
     fs::create_directories(options.scratch_dir, ec);
   }

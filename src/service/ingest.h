@@ -26,11 +26,16 @@
 // with the extractor's own reason. Without `legacy_batches` every legacy file
 // takes that path.
 //
+// Temporary files. Every child runs with TMPDIR set to a folder under
+// scratch_dir (LibreOffice's private folders go there), removed when the run
+// ends, is interrupted or fails, so nothing is left in /tmp.
+//
 // Side effects are behind seams: Store, Spawner (child processes), Clock
 // (time limits, rates); only the scratch folder of converted files is touched
 // directly. Thread-safety: one thread.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -55,6 +60,18 @@ struct RunOptions {
   double legacy_seconds_per_file = 60;
   std::string scratch_dir;              // converted files (legacy_batches); created and emptied here
   double tick_seconds = 0.25;           // progress refresh
+  // Word-family files (.docx .doc .rtf .odt) are rendered to PDF by their
+  // worker (service/evidence_pages.h) within render_share × the time limit;
+  // the rendering is kept in the BlobStore and recorded with the submission
+  // (JobResult::rendering_sha256). Content already rendered (a reprocess of
+  // an unchanged original) reuses its rendering: Store::RenderingOf.
+  bool render = true;
+  double render_share = 0.5;
+  // Set (by a SIGINT/SIGTERM handler) to stop: the children are killed (and
+  // with them any LibreOffice: its guard dies with its caller), their jobs go
+  // back to `queued`, the scratch folder (children's TMPDIR included) is
+  // removed, and RunJobs returns with RunSummary::interrupted. Null: never.
+  const std::atomic<bool>* interrupted = nullptr;
 };
 
 struct RunSummary {
@@ -62,6 +79,8 @@ struct RunSummary {
   std::int64_t done = 0;      // finished this run (duplicates resolved with them included)
   std::int64_t failed = 0;
   double seconds = 0;
+  bool interrupted = false;   // stopped by RunOptions::interrupted
+  std::int64_t queued = 0;    // jobs left queued (after an interruption: to do on the next run)
 };
 
 // Runs every queued job to done or failed. Errors: store errors (the run

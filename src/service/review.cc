@@ -19,6 +19,20 @@ std::string CellText(const Cell& c) {
   return static_cast<double>(n) == c.number ? std::to_string(n) : std::to_string(c.number);
 }
 
+Cell NumberCell(double v) {
+  Cell c;
+  c.is_number = true;
+  c.number = v;
+  return c;
+}
+
+// Appends a column (machine name, title in words, technical or not) to `t`.
+void AddColumn(Table& t, const std::string& name, const std::string& title, bool technical = false) {
+  if (!t.titles.empty() || t.headers.empty()) t.titles.push_back(title);
+  if (!t.technical.empty()) t.technical.push_back(technical);
+  t.headers.push_back(name);
+}
+
 Cell TextCell(std::string s) {
   Cell c;
   c.text = std::move(s);
@@ -110,7 +124,9 @@ Status AddReviewColumns(store::Store& db, std::vector<Table>& tables) {
     const int sub = Column(t, "submission_id");
     if (t.name == "answers") {
       const int q = Column(t, "question");
-      t.headers.insert(t.headers.end(), {"reviewed_value", "review_note", "reviewed_by"});
+      AddColumn(t, "reviewed_value", "Reviewed answer");
+      AddColumn(t, "review_note", "Reviewer's note");
+      AddColumn(t, "reviewed_by", "Reviewed by");
       std::map<std::int64_t, std::set<std::string>> seen;
       std::vector<Cell> first_of;  // state, year, file of a submission's first answer row
       for (auto& row : t.rows) {
@@ -128,12 +144,12 @@ Status AddReviewColumns(store::Store& db, std::vector<Table>& tables) {
         for (const auto& [question, r] : by_key) {
           if (seen[id].count(question)) continue;
           std::vector<Cell> row(t.headers.size());
-          row[static_cast<std::size_t>(sub)] = Cell{true, static_cast<double>(id), "", Cell::Style::kPlain};
+          row[static_cast<std::size_t>(sub)] = NumberCell(static_cast<double>(id));
           if (const Report* rep = report_of(id)) {
             if (int c = Column(t, "state"); c >= 0 && rep->state) row[static_cast<std::size_t>(c)] = TextCell(*rep->state);
             if (int c = Column(t, "file"); c >= 0) row[static_cast<std::size_t>(c)] = TextCell(rep->file);
             if (int c = Column(t, "reporting_year"); c >= 0 && rep->reporting_year)
-              row[static_cast<std::size_t>(c)] = Cell{true, static_cast<double>(*rep->reporting_year), "", Cell::Style::kPlain};
+              row[static_cast<std::size_t>(c)] = NumberCell(static_cast<double>(*rep->reporting_year));
           }
           if (int c = Column(t, "component"); c >= 0) row[static_cast<std::size_t>(c)] = TextCell(question.substr(0, question.find('.')));
           if (q >= 0) row[static_cast<std::size_t>(q)] = TextCell(question);
@@ -147,7 +163,10 @@ Status AddReviewColumns(store::Store& db, std::vector<Table>& tables) {
     } else if (t.name == "findings") {
       const int code = Column(t, "code"), comp = Column(t, "component"), question = Column(t, "question"),
                 obj = Column(t, "objective"), msg = Column(t, "message");
-      t.headers.insert(t.headers.end(), {"key", "decision", "decision_note", "decided_by"});
+      AddColumn(t, "key", "Flag key", /*technical=*/true);
+      AddColumn(t, "decision", "Decision");
+      AddColumn(t, "decision_note", "Decision note");
+      AddColumn(t, "decided_by", "Decided by");
       std::map<std::int64_t, std::set<std::string>> seen;
       for (auto& row : t.rows) {
         const std::int64_t id = RowId(t, row, sub);
@@ -155,7 +174,8 @@ Status AddReviewColumns(store::Store& db, std::vector<Table>& tables) {
         f.code = code >= 0 ? CellText(row[static_cast<std::size_t>(code)]) : "";
         if (comp >= 0 && !CellText(row[static_cast<std::size_t>(comp)]).empty()) f.component = CellText(row[static_cast<std::size_t>(comp)]);
         if (question >= 0 && !CellText(row[static_cast<std::size_t>(question)]).empty()) f.question = CellText(row[static_cast<std::size_t>(question)]);
-        if (obj >= 0 && !CellText(row[static_cast<std::size_t>(obj)]).empty()) f.objective = static_cast<int>(RowId(t, row, obj));
+        // "Objective no." is 1-based in the tables.
+        if (obj >= 0 && !CellText(row[static_cast<std::size_t>(obj)]).empty()) f.objective = static_cast<int>(RowId(t, row, obj)) - 1;
         std::string key;
         if (const Report* rep = report_of(id)) key = FindingKey(*rep, f);
         seen[id].insert(key);
@@ -173,7 +193,7 @@ Status AddReviewColumns(store::Store& db, std::vector<Table>& tables) {
         for (const auto& [key, r] : by_key) {
           if (seen[id].count(key) || !report_of(id)) continue;
           std::vector<Cell> row(t.headers.size());
-          row[static_cast<std::size_t>(sub)] = Cell{true, static_cast<double>(id), "", Cell::Style::kPlain};
+          row[static_cast<std::size_t>(sub)] = NumberCell(static_cast<double>(id));
           if (code >= 0) row[static_cast<std::size_t>(code)] = TextCell(key.substr(0, key.find(':')));
           if (msg >= 0) row[static_cast<std::size_t>(msg)] = TextCell("no longer raised (stale decision)");
           const std::size_t n = t.headers.size();

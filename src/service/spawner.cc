@@ -39,6 +39,19 @@ class PosixSpawner final : public Spawner {
     std::vector<char*> argv;
     for (const std::string& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
+    // The environment, built before fork (the child may only exec).
+    std::vector<std::string> env_strings;
+    for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+      const std::string entry = *e;
+      const std::string name = entry.substr(0, entry.find('='));
+      bool replaced = false;
+      for (const std::string& x : spec.env) replaced = replaced || x.substr(0, x.find('=')) == name;
+      if (!replaced) env_strings.push_back(entry);
+    }
+    env_strings.insert(env_strings.end(), spec.env.begin(), spec.env.end());
+    std::vector<char*> envp;
+    for (const std::string& e : env_strings) envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
     int out[2], err[2];
     if (::pipe2(out, O_CLOEXEC) != 0) return Fail("pipe");
     if (::pipe2(err, O_CLOEXEC) != 0) {
@@ -69,7 +82,7 @@ class PosixSpawner final : public Spawner {
         struct rlimit rl = {static_cast<rlim_t>(spec.cpu_limit_seconds), static_cast<rlim_t>(spec.cpu_limit_seconds + 5)};
         ::setrlimit(RLIMIT_CPU, &rl);
       }
-      ::execv(argv[0], argv.data());
+      ::execve(argv[0], argv.data(), envp.data());
       const char msg[] = "error:internal:cannot start the worker program\n";
       ssize_t ignored = ::write(2, msg, sizeof msg - 1);
       (void)ignored;

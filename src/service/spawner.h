@@ -23,6 +23,7 @@ struct ChildSpec {
   std::vector<std::string> argv;        // argv[0]: the executable's path
   std::size_t memory_limit_bytes = 0;   // RLIMIT_AS of the child; 0: none
   int cpu_limit_seconds = 0;            // RLIMIT_CPU of the child (SIGXCPU past it); 0: none
+  std::vector<std::string> env;         // "NAME=VALUE" set in the child's environment (replacing NAME)
 };
 
 // How a child ended and what it printed.

@@ -11,6 +11,7 @@
 #include "analysis/analyzer.h"
 #include "extractors/extractor.h"
 #include "rules/rule_loader.h"
+#include "service/evidence_pages.h"
 #include "store/blob_store.h"
 #include "store/report_codec.h"
 
@@ -47,6 +48,28 @@ int RunWorkerUnguarded(const WorkerArgs& args) {
   report.format = FormatName(doc->format);
   report.pages = doc->pages;
   report.ocr = doc->ocr;
+  std::optional<std::string> rendering;
+  std::string why_not = "no rendering was made";
+  if (IsWordFamily(doc->format)) {
+    if (!args.rendering.empty()) {
+      std::string pdf;
+      ExtractOptions big;
+      if (Status s = ReadFileBytes(args.rendering, pdf, big); s) rendering = std::move(pdf);
+      else why_not = "the stored rendering cannot be read (" + s.error().message + ")";
+    } else if (!args.render_out.empty()) {
+      Result<std::string> pdf = RenderWordFamily(bytes, doc->format, args.render_seconds);
+      if (pdf) {
+        std::ofstream out(args.render_out, std::ios::binary);
+        out << *pdf;
+        out.close();
+        if (!out) std::filesystem::remove(args.render_out);
+        rendering = std::move(*pdf);
+      } else {
+        why_not = "the document could not be rendered to PDF (" + pdf.error().message + ")";
+      }
+    }
+  }
+  PlacePages(report, bytes, doc->format, rendering, why_not);
   std::cout << store::EncodeReport(report).dump(-1, ' ', false, kReplace) << "\n";
   std::cout.flush();
   return std::cout ? 0 : 70;

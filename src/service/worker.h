@@ -1,7 +1,8 @@
 // vareport/service/worker.h — both sides of the worker protocol.
 //
-// The batch runner starts `vareport worker --rules DIR --name NAME FILE` for
-// each document (the hidden subcommand of the vareport executable itself):
+// The batch runner starts `vareport worker --rules DIR --name NAME
+// [--rendering PDF | --render-out PDF --render-seconds S] FILE` for each
+// document (the hidden subcommand of the vareport executable itself):
 //   success  exit 0, stdout = one JSON object: the report model plus
 //            "components" (store/report_codec.h);
 //   failure  exit ≠ 0, stderr's last line = "error:<kind>:<message>", where
@@ -29,6 +30,14 @@ struct WorkerArgs {
   std::string file;       // the bytes to read (a blob, or a converted .docx)
   std::string name;       // the report's source.file (default: file's base name)
   std::string rules_dir;  // empty: DefaultRulesDir()
+  // Word-family input (service/evidence_pages.h): `rendering` is a PDF
+  // rendering already made of this content (reused, nothing rendered);
+  // otherwise, when `render_out` is set, the file is rendered with LibreOffice
+  // within `render_seconds` and the PDF written there for the parent to keep.
+  // Neither: no rendering (evidence pages unknown, with a warning).
+  std::string rendering;
+  std::string render_out;
+  double render_seconds = 60;
 };
 
 // Reads, extracts and analyses one file; prints as described above. Returns

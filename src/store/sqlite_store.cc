@@ -122,7 +122,20 @@ CREATE INDEX jobs_state ON jobs(state, id);
 CREATE INDEX jobs_sha ON jobs(sha256);
 CREATE INDEX jobs_duplicate_of ON jobs(duplicate_of);
 )sql",
-    // 2: the HTTP service: users, API tokens, page sessions, the review layer,
+    // (staff) the PDF rendering of a Word-family original, a blob like the original.
+    R"sql(
+ALTER TABLE submissions ADD COLUMN rendering_sha256 TEXT;
+)sql",
+    // (staff) files discovery skipped: not a supported format.
+    R"sql(
+CREATE TABLE skipped(
+  path TEXT PRIMARY KEY,
+  size INTEGER NOT NULL DEFAULT 0,
+  reason TEXT NOT NULL,
+  seen_at TEXT NOT NULL
+);
+)sql",
+    // (server) the HTTP service: users, API tokens, page sessions, the review layer,
     // the audit trail and upload idempotency keys (store/access.h).
     R"sql(
 CREATE TABLE users(
@@ -439,6 +452,37 @@ class SqliteStore final : public Store {
     while (q.Step(s)) out.push_back(JobFrom(q));
     if (!s) return s.error();
     return out;
+  }
+
+  Status RecordSkipped(const std::vector<SkippedFile>& files) override {
+    if (files.empty()) return Ok{};
+    VR_TRY(Exec("BEGIN IMMEDIATE"));
+    for (const SkippedFile& f : files) {
+      Stmt ins(db_, (std::string("INSERT OR REPLACE INTO skipped(path, size, reason, seen_at) VALUES(?, ?, ?, ") +
+                     kNow + ")").c_str());
+      ins.Bind(1, f.path).Bind(2, f.size).Bind(3, f.reason);
+      if (Status r = ins.Run(); !r) return Rollback(r.error());
+    }
+    VR_TRY(Commit());
+    return Ok{};
+  }
+
+  Result<std::vector<SkippedFile>> ListSkipped() override {
+    Stmt q(db_, "SELECT path, size, reason, seen_at FROM skipped ORDER BY path");
+    std::vector<SkippedFile> out;
+    Status s = Ok{};
+    while (q.Step(s)) out.push_back({q.Text(0), q.Int(1), q.Text(2), q.Text(3)});
+    if (!s) return s.error();
+    return out;
+  }
+
+  Result<std::optional<std::string>> RenderingOf(const std::string& sha256) override {
+    Stmt q(db_, "SELECT rendering_sha256 FROM submissions WHERE sha256 = ? AND rendering_sha256 IS NOT NULL");
+    q.Bind(1, sha256);
+    Status s = Ok{};
+    if (q.Step(s)) return std::optional<std::string>(q.Text(0));
+    if (!s) return s.error();
+    return std::optional<std::string>();
   }
 
   Result<std::vector<SubmissionRow>> ListSubmissions(const SubmissionFilter& f) override {
@@ -783,8 +827,8 @@ class SqliteStore final : public Store {
   static constexpr const char* kSubmissionColumns =
       "SELECT s.id, s.sha256, s.file, s.path, s.format, coalesce(s.language,''), s.kind, s.pages, s.state, "
       "s.reporting_year, s.framework, s.components_reported, s.components_total, s.questions_answered, "
-      "s.questions_total, s.findings, s.rules_version, s.processed_at";
-  static constexpr int kSubmissionColumnCount = 18;
+      "s.questions_total, s.findings, s.rules_version, s.processed_at, s.rendering_sha256";
+  static constexpr int kSubmissionColumnCount = 19;
 
   static Job JobFrom(const Stmt& q) {
     Job j;
@@ -825,6 +869,7 @@ class SqliteStore final : public Store {
     r.findings = static_cast<int>(q.Int(15));
     r.rules_version = q.Text(16);
     r.processed_at = q.Text(17);
+    r.rendering_sha256 = q.OptText(18);
     return r;
   }
 
@@ -938,12 +983,13 @@ class SqliteStore final : public Store {
                                "kind = ?6, state = ?7, reporting_year = ?8, framework = ?9, "
                                "components_reported = ?10, components_total = ?11, questions_answered = ?12, "
                                "questions_total = ?13, findings = ?14, rules_version = ?15, report = ?16, "
-                               "processed_at = ") + kNow + " WHERE id = ?17").c_str());
+                               "rendering_sha256 = ?18, processed_at = ") + kNow + " WHERE id = ?17").c_str());
       u.Bind(1, r.file).Bind(2, r.format).Bind(3, r.pages).Bind(4, r.ocr ? 1 : 0).Bind(5, r.language);
       u.Bind(6, r.kind).Bind(7, r.state).Bind(8, r.reporting_year).Bind(9, r.framework);
       u.Bind(10, r.completeness.components_reported).Bind(11, r.completeness.components_total);
       u.Bind(12, r.completeness.questions_answered).Bind(13, r.completeness.questions_total);
       u.Bind(14, static_cast<int>(r.findings.size())).Bind(15, r.rules_version).Bind(16, report_json).Bind(17, *sub);
+      u.Bind(18, result.rendering_sha256);
       VR_TRY(u.Run());
     }
     VR_TRY(InsertRows(*sub, r));

@@ -93,6 +93,10 @@ struct JobResult {
   Report report;             // with source fields (file, sha256, format) filled
   double seconds = 0;        // time the child took, for the record
   long max_rss_kb = 0;       // the child's peak resident set size, for the record
+  // SHA-256 of the original's PDF rendering in the BlobStore (Word-family
+  // files rendered with LibreOffice; the page images are drawn from it), or
+  // nullopt when there is none (a PDF original, or the rendering failed).
+  std::optional<std::string> rendering_sha256 = std::nullopt;
 };
 
 // Filters of `vareport list`; empty ones match everything.
@@ -115,6 +119,16 @@ struct SubmissionRow {
   int findings = 0;  // number of findings
   std::string rules_version;
   std::string processed_at;  // ISO 8601 UTC of the last (re)processing
+  std::optional<std::string> rendering_sha256;  // the PDF rendering's blob (JobResult), if any
+};
+
+// A file discovery did not take in: not a supported format ("not a PDF or
+// Word document"). Counted and listable (`status --skipped`), never a job.
+struct SkippedFile {
+  std::string path;     // as NewJob::path
+  std::int64_t size = 0;
+  std::string reason;   // one line
+  std::string seen_at;  // ISO 8601 UTC (set by the store)
 };
 
 // A submission with its whole report (answers, objectives, findings, components).
@@ -162,6 +176,16 @@ class Store {
   // Records a job failed with `kind` (ErrorKindName or "crash" / "timeout")
   // and a one-line `reason`, with its waiting duplicates, in one transaction.
   virtual Status FailJob(std::int64_t job_id, std::string_view kind, std::string_view reason) = 0;
+
+  // Records files that were skipped (one transaction); a path seen again
+  // replaces its row.
+  virtual Status RecordSkipped(const std::vector<SkippedFile>& files) = 0;
+  // Skipped files in path order.
+  virtual Result<std::vector<SkippedFile>> ListSkipped() = 0;
+
+  // The PDF rendering recorded for content `sha256` (a submission's
+  // rendering_sha256), so a reprocess of unchanged content reuses it.
+  virtual Result<std::optional<std::string>> RenderingOf(const std::string& sha256) = 0;
 
   virtual Result<JobCounts> CountJobs() = 0;
   // Jobs in id order, optionally only those in `state`.

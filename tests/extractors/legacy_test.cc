@@ -21,6 +21,7 @@
 #include "document/document.h"
 #include "extractors/docx/docx_extractor.h"
 #include "extractors/extractor.h"
+#include "extractors/legacy/encryption.h"
 
 namespace vareport {
 namespace {
@@ -104,6 +105,26 @@ BOOST_AUTO_TEST_CASE(encrypted_word_is_refused_before_conversion) {
   BOOST_TEST((r.error().kind == ErrorKind::kEncrypted));
   BOOST_TEST(r.error().message.find("encrypted Word document") != std::string::npos);
   BOOST_TEST(fake.calls == 0);
+}
+
+BOOST_AUTO_TEST_CASE(password_protected_doc_and_odt_are_encrypted_word_documents) {
+  // tests/data/make_legacy.py: a .doc whose FIB has fEncrypted set, the same
+  // container with it clear, an .odt whose manifest has encryption-data.
+  BOOST_TEST(IsEncryptedDoc(ReadFile(Data("legacy/encrypted.doc"))));
+  BOOST_TEST(!IsEncryptedDoc(ReadFile(Data("legacy/unencrypted_fib.doc"))));
+  BOOST_TEST(IsEncryptedOdt(ReadFile(Data("legacy/encrypted.odt"))));
+  BOOST_TEST(!IsEncryptedOdt(ReadFile(Data("legacy/checklist.odt"))));
+  BOOST_TEST(!IsEncryptedDoc(std::string(600, '\xD0')));  // damaged: no answer, no crash
+  for (const char* f : {"legacy/encrypted.doc", "legacy/encrypted.odt"}) {
+    FakeConverter fake(ReadFile(Data("docx/content_controls.docx")));
+    ExtractOptions options;
+    options.legacy_converter = &fake;
+    auto r = ExtractDocument(ReadFile(Data(f)), options);
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST((r.error().kind == ErrorKind::kEncrypted), f);
+    BOOST_TEST(r.error().message == "encrypted Word document: a password is required", f);
+    BOOST_TEST(fake.calls == 0, f);  // refused before LibreOffice
+  }
 }
 
 BOOST_AUTO_TEST_CASE(converted_documents_keep_their_own_format) {

@@ -15,9 +15,11 @@
 
 #include "core/text.h"
 #include "extractors/internal/zip_reader.h"
+#include "rules/rule_loader.h"
 #include "service/export.h"
 #include "store/sqlite_store.h"
 #include "store/test_store_util.h"
+#include "test_util.h"
 
 namespace fs = std::filesystem;
 using namespace vareport;
@@ -135,10 +137,19 @@ std::string Part(internal::ZipReader& z, const std::string& name) {
 namespace export_suite {
 BOOST_AUTO_TU_REGISTRAR(export_suite)("export", __FILE__, __LINE__, boost::unit_test::decorator::collector_t::instance());
 
+const RuleSet& Rules() {
+  static const RuleSet rules = [] {
+    Result<RuleSet> r = LoadRules(test::RulesDir());
+    BOOST_TEST_REQUIRE(r.ok());
+    return std::move(r.value());
+  }();
+  return rules;
+}
+
 BOOST_AUTO_TEST_CASE(xlsx_reads_back) {
   TempDir dir("export");
   auto db = MakeStore(dir / "v.db");
-  auto tables = service::BuildTables(*db, std::nullopt);
+  auto tables = service::BuildTables(*db, Rules(), std::nullopt);
   BOOST_TEST_REQUIRE(tables.ok());
   BOOST_TEST_REQUIRE(service::WriteXlsx(*tables, dir / "out.xlsx").ok());
 
@@ -147,52 +158,99 @@ BOOST_AUTO_TEST_CASE(xlsx_reads_back) {
   BOOST_TEST_REQUIRE(zip.ok());
   auto& z = **zip;
   const std::vector<std::string> names = SheetNames(Part(z, "xl/workbook.xml"));
-  const std::vector<std::string> expected = {"submissions", "answers", "objectives", "findings", "completeness 2024", "files"};
+  const std::vector<std::string> expected = {"Submissions", "Answers", "Objectives", "Findings",
+                                             "Completeness 2024", "Files", "Technical"};
   BOOST_TEST(names == expected, boost::test_tools::per_element());
   const std::vector<std::string> shared = ReadSharedStrings(Part(z, "xl/sharedStrings.xml"));
 
+  // Headers in words, States by name beside ISO3, no technical column.
   auto subs = ReadSheet(Part(z, "xl/worksheets/sheet1.xml"), shared);
-  BOOST_TEST(subs["A1"] == "id");
-  BOOST_TEST(subs["B1"] == "file");
-  BOOST_TEST(subs["C1"] == "state");
+  BOOST_TEST(subs["A1"] == "Submission");
+  BOOST_TEST(subs["B1"] == "File");
+  BOOST_TEST(subs["C1"] == "ISO3");
+  BOOST_TEST(subs["D1"] == "State");
+  BOOST_TEST(subs["E1"] == "Reporting year");
+  BOOST_TEST(subs["P1"] == "Read on");
+  BOOST_TEST(subs.count("Q1") == 0u);  // SHA-256, rules version, full path: on "Technical"
+  for (const auto& [ref, text] : subs) BOOST_TEST(text.find("rules-v1") == std::string::npos, ref);
   BOOST_TEST(subs["A2"] == "1");
   BOOST_TEST(subs["C2"] == "KHM");
-  BOOST_TEST(subs["D3"] == "2023");
+  BOOST_TEST(subs["D2"] == "Cambodia");
+  BOOST_TEST(subs["E3"] == "2023");
+  BOOST_TEST(subs["D3"] == "Peru");
   BOOST_TEST(subs["C4"] == "KHM");
 
   auto answers = ReadSheet(Part(z, "xl/worksheets/sheet2.xml"), shared);
-  BOOST_TEST(answers["F1"] == "question");
-  BOOST_TEST(answers["F2"] == "coordination.focal_point");
-  BOOST_TEST(answers["G2"] == "yes");
-  BOOST_TEST(answers["K2"] == "☒ Yes  ☐ No  Is a government entity …");
+  BOOST_TEST(answers["F1"] == "Component");
+  BOOST_TEST(answers["G1"] == "Component title");
+  BOOST_TEST(answers["H1"] == "Question");
+  BOOST_TEST(answers["G2"] == "National ownership, coordination and planning");
+  BOOST_TEST(answers["H2"] == "coordination.focal_point");
+  BOOST_TEST(!answers["I2"].empty());  // the question in words, from the catalogue
+  BOOST_TEST(answers["J2"] == "yes");
+  BOOST_TEST(answers["K2"] == "2");
+  BOOST_TEST(answers["N2"] == "☒ Yes  ☐ No  Is a government entity …");
 
-  auto objectives = ReadSheet(Part(z, "xl/worksheets/sheet3.xml"), shared);
-  BOOST_TEST(objectives["I2"] == "1200 survivors");
-  BOOST_TEST(objectives["H2"] == "2026-12-31");
+  // Dates as dates: the deadline is a date serial with a date format, not text.
+  const std::string objectives_xml = Part(z, "xl/worksheets/sheet3.xml");
+  auto objectives = ReadSheet(objectives_xml, shared);
+  BOOST_TEST(objectives["J1"] == "Deadline");
+  BOOST_TEST(objectives["J2"] == "46387");  // 2026-12-31
+  BOOST_TEST(objectives["K2"] == "1200 survivors");
+  BOOST_TEST(Part(z, "xl/styles.xml").find("formatCode=\"yyyy-mm-dd\"") != std::string::npos);
 
   auto findings = ReadSheet(Part(z, "xl/worksheets/sheet4.xml"), shared);
-  BOOST_TEST(findings["D2"] == "MISSING_ANSWER");
-  BOOST_TEST(findings["J2"] == "Question left blank, \"plan\", à compléter");
+  BOOST_TEST(findings["F2"] == "MISSING_ANSWER");
+  BOOST_TEST(findings["L2"] == "3");
+  BOOST_TEST(findings["M1"] == "What to chase");
+  BOOST_TEST(findings["M2"] == "Question left blank, \"plan\", à compléter");
 
-  // Completeness 2024: KHM only; coordination partial in both, rehabilitation reported in the plan.
+  // Completeness 2024: every State Party of the roster; KHM from two files;
+  // the others marked as having sent nothing; PER reported for 2023, not 2024.
   auto matrix = ReadSheet(Part(z, "xl/worksheets/sheet5.xml"), shared);
-  BOOST_TEST(matrix["A1"] == "state");
-  BOOST_TEST(matrix["C1"] == "coordination");
-  BOOST_TEST(matrix["D1"] == "rehabilitation");
-  BOOST_TEST(matrix["A2"] == "KHM");
-  BOOST_TEST(matrix["B2"] == "2");
-  BOOST_TEST(matrix["C2"] == "partial");
-  BOOST_TEST(matrix["D2"] == "reported");
-  BOOST_TEST(matrix.count("A3") == 0u);  // PER reported for 2023, not 2024
+  BOOST_TEST(matrix["A1"] == "ISO3");
+  BOOST_TEST(matrix["B1"] == "State Party");
+  BOOST_TEST(matrix["G1"] == "National ownership, coordination and planning");
+  BOOST_TEST(matrix["J1"] == "Physical rehabilitation, prosthetics and assistive devices");
+  BOOST_TEST(matrix["A2"] == "AFG");
+  BOOST_TEST(matrix["D2"] == "nothing received");
+  BOOST_TEST(matrix["E2"] == "0");
+  BOOST_TEST(matrix["A8"] == "KHM");
+  BOOST_TEST(matrix["B8"] == "Cambodia");
+  BOOST_TEST(matrix["D8"] == "received");
+  BOOST_TEST(matrix["E8"] == "2");
+  BOOST_TEST(matrix["G8"] == "partial");
+  BOOST_TEST(matrix["J8"] == "reported");
+  BOOST_TEST(matrix["H8"] == "missing");
+  const std::size_t roster = Rules().states_parties.size();
+  BOOST_TEST(matrix.count("A" + std::to_string(roster + 1)) == 1u);
+  BOOST_TEST(matrix.count("A" + std::to_string(roster + 2)) == 0u);
+  for (const auto& [ref, text] : matrix)
+    if (ref[0] == 'D' && ref != "D1" && ref != "D8") BOOST_TEST(text == "nothing received", ref);
+  // Which files fed a cell: its comment.
+  bool comments = false;
+  for (const char* name : {"xl/comments1.xml", "xl/comments2.xml"}) {
+    auto part = z.Read(name);
+    if (part.ok() && part.value().find("From: report-KHM.docx") != std::string::npos) comments = true;
+  }
+  BOOST_TEST(comments);
 
   auto files = ReadSheet(Part(z, "xl/worksheets/sheet6.xml"), shared);
+  BOOST_TEST(files["C5"] == "broken.docx");
   BOOST_TEST(files["D5"] == "failed");
   BOOST_TEST(files["F5"] == "truncated ZIP archive");
+
+  auto tech = ReadSheet(Part(z, "xl/worksheets/sheet7.xml"), shared);
+  BOOST_TEST(tech["A1"] == "Sheet");
+  BOOST_TEST(tech["D1"] == "SHA-256");
+  BOOST_TEST(tech["A2"] == "Submissions");
+  BOOST_TEST(tech["E2"] == "rules-v1");
+  BOOST_TEST(tech["F2"] == "/in/khm.docx");
 
   // Formatted for a person: frozen header, filters, widths, colours.
   const std::string sheet1 = Part(z, "xl/worksheets/sheet1.xml");
   BOOST_TEST(sheet1.find("state=\"frozen\"") != std::string::npos);
-  BOOST_TEST(sheet1.find("<autoFilter ref=\"A1:R4\"") != std::string::npos);
+  BOOST_TEST(sheet1.find("<autoFilter ref=\"A1:P4\"") != std::string::npos);
   BOOST_TEST(sheet1.find("<col ") != std::string::npos);
   const std::string styles = Part(z, "xl/styles.xml");
   BOOST_TEST(styles.find("FFC6EFCE") != std::string::npos);
@@ -202,12 +260,15 @@ BOOST_AUTO_TEST_CASE(xlsx_reads_back) {
 BOOST_AUTO_TEST_CASE(completeness_year_can_be_chosen) {
   TempDir dir("export");
   auto db = MakeStore(dir / "v.db");
-  auto tables = service::BuildTables(*db, 2023);
+  auto tables = service::BuildTables(*db, Rules(), 2023);
   BOOST_TEST_REQUIRE(tables.ok());
   const service::Table& m = tables->at(4);
   BOOST_TEST(m.name == "completeness 2023");
-  BOOST_TEST_REQUIRE(m.rows.size() == 1u);
-  BOOST_TEST(m.rows[0][0].text == "PER");
+  BOOST_TEST_REQUIRE(m.rows.size() == Rules().states_parties.size());
+  std::vector<std::string> received;
+  for (const auto& row : m.rows)
+    if (row[4].number > 0) received.push_back(row[0].text);
+  BOOST_TEST(received == std::vector<std::string>{"PER"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(csv_is_rfc4180_with_a_bom) {
@@ -215,13 +276,20 @@ BOOST_AUTO_TEST_CASE(csv_is_rfc4180_with_a_bom) {
              "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
   TempDir dir("export");
   auto db = MakeStore(dir / "v.db");
-  auto tables = service::BuildTables(*db, std::nullopt);
+  auto tables = service::BuildTables(*db, Rules(), std::nullopt);
   BOOST_TEST_REQUIRE(service::WriteCsv(*tables, dir / "csv").ok());
-  for (const char* f : {"submissions", "answers", "objectives", "findings", "completeness", "files"})
+  for (const char* f : {"submissions", "answers", "objectives", "findings", "completeness", "completeness_files", "files"})
     BOOST_TEST(fs::exists(dir / (std::string("csv/") + f + ".csv")), f);
+  // CSV keeps machine names and every column, technical ones included.
   const std::string findings = ReadAll(dir / "csv/findings.csv");
-  BOOST_TEST(findings.rfind("\xEF\xBB\xBFsubmission_id,state,reporting_year,code,", 0) == 0u);
+  BOOST_TEST(findings.rfind("\xEF\xBB\xBFsubmission_id,state,state_name,reporting_year,file,code,", 0) == 0u);
   BOOST_TEST(findings.find("\"Question left blank, \"\"plan\"\", à compléter\"\r\n") != std::string::npos);
+  const std::string subs = ReadAll(dir / "csv/submissions.csv");
+  BOOST_TEST(subs.find(",rules_version,sha256,path\r\n") != std::string::npos);
+  BOOST_TEST(subs.find("rules-v1") != std::string::npos);
+  const std::string cells = ReadAll(dir / "csv/completeness_files.csv");
+  BOOST_TEST(cells.find("KHM,2024,coordination,partial,1,report-KHM.docx\r\n") != std::string::npos, cells);
+  BOOST_TEST(cells.find("KHM,2024,rehabilitation,reported,3,report-KHM.docx\r\n") != std::string::npos, cells);
 }
 
 BOOST_AUTO_TEST_CASE(file_names_that_are_not_utf8_do_not_break_the_exports) {

@@ -33,8 +33,10 @@ std::string ReadAll(const std::string& p) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// Writes the inputs under `dir` and returns how many jobs they make.
-int MakeInputs(const std::string& dir, int copies) {
+// Writes the inputs under `dir` and returns how many jobs they make; the files
+// that are no supported format (garbage.docx, not_a_pdf.pdf: skipped, no job)
+// are counted in `skipped`.
+int MakeInputs(const std::string& dir, int copies, int* skipped = nullptr) {
   std::vector<std::string> bases;
   for (const char* s : {"en-grid-checklist", "en-national-plan", "es-inline-wingdings", "fr-single-word"})
     bases.push_back(std::string(VAREPORT_SAMPLES_DIR) + "/" + s + "/input.docx");
@@ -51,7 +53,9 @@ int MakeInputs(const std::string& dir, int copies) {
       const std::string name = p.parent_path().filename().string() + "-" + p.stem().string() + "-" +
                                std::to_string(i) + p.extension().string();
       std::ofstream(sub + "/" + name, std::ios::binary) << ReadAll(b) << "\n%vareport-copy " << i << "\n";
-      ++jobs;
+      const bool unsupported = b.find("garbage.docx") != std::string::npos || b.find("not_a_pdf") != std::string::npos;
+      if (unsupported && skipped != nullptr) ++*skipped;
+      if (!unsupported) ++jobs;
     }
   }
   // An exact duplicate under another name, and a .zip of two more.
@@ -107,6 +111,22 @@ void CheckConsistent(const std::string& db) {
   for (const auto& [p, n] : paths) BOOST_TEST(n == 1, p << " has " << n << " jobs");
 }
 
+// Command lines of the processes (other than this one) that mention `text`
+// (/proc/PID/cmdline): a worker reading a blob of the store, a LibreOffice
+// with its profile under the store's scratch folder.
+std::string ProcessesMentioning(const std::string& text) {
+  std::string found;
+  for (const auto& e : fs::directory_iterator("/proc")) {
+    const std::string pid = e.path().filename().string();
+    if (pid.find_first_not_of("0123456789") != std::string::npos || pid == std::to_string(::getpid())) continue;
+    std::string cmd = ReadAll(e.path().string() + "/cmdline");
+    for (char& c : cmd)
+      if (c == '\0') c = ' ';
+    if (cmd.find(text) != std::string::npos) found += pid + ": " + cmd + "\n";
+  }
+  return found;
+}
+
 std::string IngestArgs(const std::string& inputs, const std::string& db) {
   return "ingest " + ShellQuote(inputs) + " --db " + ShellQuote(db) + " -j 2 --rules " +
          ShellQuote(vareport::test::RulesDir());
@@ -152,7 +172,9 @@ BOOST_AUTO_TEST_SUITE(ingest)
 BOOST_AUTO_TEST_CASE(real_ingest_survives_sigkill_and_resumes_to_the_same_counts) {
   TempDir dir("e2e");
   const std::string inputs = dir / "inputs";
-  const int expected_jobs = MakeInputs(inputs, 3);
+  int skipped = 0;
+  const int expected_jobs = MakeInputs(inputs, 3, &skipped);
+  BOOST_TEST(skipped == 6);
 
   // A clean run.
   const std::string clean = dir / "clean.db";
@@ -161,7 +183,7 @@ BOOST_AUTO_TEST_CASE(real_ingest_survives_sigkill_and_resumes_to_the_same_counts
   const Counts want = Read(clean);
   BOOST_TEST(want.total == expected_jobs);
   BOOST_TEST(want.done + want.failed == expected_jobs);
-  BOOST_TEST(want.failed == 9);  // three broken files, three copies each
+  BOOST_TEST(want.failed == 3);  // one broken file (a truncated .docx), three copies; the non-documents are skipped
   BOOST_TEST(want.duplicates == 1);
   BOOST_TEST(want.submissions == want.done - want.duplicates);
   CheckConsistent(clean);
@@ -183,6 +205,7 @@ BOOST_AUTO_TEST_CASE(real_ingest_survives_sigkill_and_resumes_to_the_same_counts
   r = RunVareport(IngestArgs(inputs, db));
   BOOST_TEST(r.status == 0);
   BOOST_TEST(r.err.find(std::to_string(expected_jobs) + " already in the store") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find(std::to_string(skipped) + " skipped") != std::string::npos, r.err);
   BOOST_TEST(Read(db) == want);
 
   // No orphan worker left behind by the killed runs.
@@ -236,6 +259,107 @@ BOOST_AUTO_TEST_CASE(read_back_commands) {
   r = RunVareport("ingest " + ShellQuote(dir / "nope") + " --db " + ShellQuote(db));
   BOOST_TEST(r.status == 2);
   BOOST_TEST(r.err.find("no such file or folder") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(the_store_is_never_its_own_input_and_non_documents_are_skipped) {
+  // `ingest .` with the store inside the folder: the database, -wal, -shm,
+  // .lock and the originals folder are not inputs; a README, a .tsv and a
+  // .json are skipped (counted, listable), not failed.
+  TempDir dir("e2e");
+  fs::create_directories(dir / "archive");
+  fs::copy_file(std::string(VAREPORT_SAMPLES_DIR) + "/fr-single-word/input.docx", dir / "archive/SEN.docx");
+  std::ofstream(dir / "archive/README.md") << "# what this folder holds\n";
+  std::ofstream(dir / "archive/INDEX.tsv") << "file\tstate\nSEN.docx\tSEN\n";
+  std::ofstream(dir / "archive/meta.json") << "{\"a\": 1}\n";
+  const std::string db = dir / "archive/vareport.db";
+  for (int run = 0; run < 2; ++run) {
+    vareport::test::Run r = RunVareport("ingest " + ShellQuote(dir / "archive") + " --db " + ShellQuote(db) + " -j 1");
+    BOOST_TEST_REQUIRE(r.status == 0, r.err);
+    BOOST_TEST(r.err.find("3 skipped (not a PDF or Word document)") != std::string::npos, r.err);
+  }
+  auto s = store::OpenSqliteStore(db);
+  BOOST_TEST_REQUIRE(s.ok());
+  auto jobs = (*s)->ListJobs(std::nullopt);
+  BOOST_TEST_REQUIRE(jobs->size() == 1u);
+  BOOST_TEST(jobs->front().path.find("SEN.docx") != std::string::npos);
+  BOOST_TEST((*s)->CountJobs()->failed == 0);
+  vareport::test::Run r = RunVareport("status --skipped --db " + ShellQuote(db));
+  BOOST_TEST(r.status == 0, r.err);
+  for (const char* f : {"README.md", "INDEX.tsv", "meta.json"}) BOOST_TEST(r.out.find(f) != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("not a PDF or Word document") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("vareport.db") == std::string::npos, r.out);
+  r = RunVareport("status --db " + ShellQuote(db));
+  BOOST_TEST(r.out.find("skipped      3") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(ctrl_c_stops_ingest_with_one_line_and_leaves_nothing_running) {
+  // SIGINT (what Ctrl-C sends) once the batch is under way: one line, exit
+  // 130, no job left running, no LibreOffice or worker left, no temporary
+  // folder left; the next run resumes to the end.
+  TempDir dir("e2e");
+  const std::string inputs = dir / "inputs";
+  MakeInputs(inputs, 3);
+  for (const char* f : {"legacy/checklist.rtf", "legacy/checklist.odt"})
+    fs::copy_file(vareport::test::DataPath(f), inputs + "/" + fs::path(f).filename().string());
+  const std::string db = dir / "v.db";
+  const std::string tmp = dir / "tmp";
+  fs::create_directories(tmp);
+  const pid_t pid = ::fork();
+  BOOST_TEST_REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int null = ::open("/dev/null", O_RDWR);
+    int err = ::open((dir / "stderr.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(null, 0);
+    ::dup2(null, 1);
+    ::dup2(err, 2);
+    ::setenv("TMPDIR", tmp.c_str(), 1);
+    ::execl(VAREPORT_BINARY, VAREPORT_BINARY, "ingest", inputs.c_str(), "--db", db.c_str(), "-j", "2", "--rules",
+            vareport::test::RulesDir().c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Interrupt once a job is done (the run is under way), or after 60 s.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  bool finished = false;
+  int st = 0;
+  while (std::chrono::steady_clock::now() < until) {
+    if (::waitpid(pid, &st, WNOHANG) == pid) {
+      finished = true;
+      break;
+    }
+    if (fs::exists(db)) {
+      const Counts c = Read(db);
+      if (c.done + c.failed >= 1) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (!finished) {
+    ::kill(pid, SIGINT);
+    ::waitpid(pid, &st, 0);
+  }
+  if (finished) {
+    BOOST_TEST_MESSAGE("the run finished before it could be interrupted");
+  } else {
+    BOOST_TEST(WIFEXITED(st));
+    BOOST_TEST(WEXITSTATUS(st) == 130);
+    const std::string err = ReadAll(dir / "stderr.txt");
+    BOOST_TEST(err.find("interrupted: ") != std::string::npos, err);
+    BOOST_TEST(err.find(" queued; run again to resume\n") != std::string::npos, err);
+    auto s = store::OpenSqliteStore(db);
+    BOOST_TEST_REQUIRE(s.ok());
+    BOOST_TEST((*s)->CountJobs()->running == 0);
+  }
+  // Nothing left behind: no LibreOffice folder in either temporary folder the
+  // run could use, no child process of ours still running.
+  for (const auto& e : fs::directory_iterator(tmp))
+    BOOST_TEST(e.path().filename().string().rfind("vareport-lo-", 0) != 0, e.path());
+  if (fs::exists(db + ".files/tmp"))
+    for (const auto& e : fs::directory_iterator(db + ".files/tmp"))
+      BOOST_TEST(e.path().filename().string().rfind("tmp-", 0) != 0, e.path());
+  BOOST_TEST(ProcessesMentioning(db).empty(), ProcessesMentioning(db));
+  // Run again: it resumes and finishes.
+  vareport::test::Run r = RunVareport(IngestArgs(inputs, db));
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  CheckConsistent(db);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

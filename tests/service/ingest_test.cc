@@ -402,7 +402,8 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   auto found = DiscoverAndEnqueue({dir / "in"}, **db, blobs, *progress);
   BOOST_TEST_REQUIRE(found.ok(), (found.ok() ? "" : found.error().message));
   BOOST_TEST(found->files == 10);  // a, b, copy, notes, broken.zip, c, ../escape, deep, loop1, loop2
-  BOOST_TEST(found->queued == 5);   // a, b, notes (fails later), c, deep
+  BOOST_TEST(found->queued == 4);   // a, b, c, deep
+  BOOST_TEST(found->skipped == 1);  // notes.txt: not a PDF or Word document, no job
   BOOST_TEST(found->duplicates == 1);
   BOOST_TEST(found->failed == 4);   // broken.zip, ../escape (not extracted), loop1, loop2
   std::map<std::string, store::Job> jobs;
@@ -412,7 +413,11 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   BOOST_TEST(jobs.count("archive.zip!/nested.zip!/deep.pdf") == 1u);
   BOOST_TEST(jobs["archive.zip!/folder/c.pdf"].format == "pdf");
   BOOST_TEST(jobs["broken.zip"].error_kind == "unreadable-input");
-  BOOST_TEST(jobs["notes.txt"].format == "");
+  BOOST_TEST(jobs.count("notes.txt") == 0u);
+  auto skipped = (*db)->ListSkipped();
+  BOOST_TEST_REQUIRE(skipped->size() == 1u);
+  BOOST_TEST(skipped->front().path == (dir / "in/notes.txt"));
+  BOOST_TEST(skipped->front().reason == "not a PDF or Word document");
   BOOST_TEST(blobs.Has(jobs["archive.zip!/nested.zip!/deep.pdf"].sha256));
   // Nothing dropped silently: the unsafe entry name is a failed job, never a file.
   BOOST_TEST(jobs["archive.zip!/../escape.pdf"].error.find("unsafe name") != std::string::npos);
@@ -421,8 +426,10 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   BOOST_TEST(!fs::exists(dir / "escape.pdf"));
   // Again: nothing new.
   auto again = DiscoverAndEnqueue({dir / "in"}, **db, blobs, *progress);
-  BOOST_TEST(again->known == 10);
-  BOOST_TEST((*db)->CountJobs()->total() == 10);
+  BOOST_TEST(again->known == 9);
+  BOOST_TEST(again->skipped == 1);
+  BOOST_TEST((*db)->CountJobs()->total() == 9);
+  BOOST_TEST((*db)->ListSkipped()->size() == 1u);
   // A path that does not exist is an error, and nothing is added.
   BOOST_TEST(!DiscoverAndEnqueue({dir / "nope"}, **db, blobs, *progress).ok());
 }

@@ -2,6 +2,7 @@
 // and the review columns of the exports.
 #include <boost/test/unit_test.hpp>
 
+#include "rules/rule_loader.h"
 #include "service/export.h"
 #include "service/review.h"
 #include "store/sqlite_store.h"
@@ -113,7 +114,10 @@ BOOST_AUTO_TEST_CASE(exports_carry_decisions_and_corrections) {
   filled.value = "yes";
   BOOST_TEST_REQUIRE(db.PutReview(filled, "").ok());
 
-  auto tables = BuildTables(db, std::nullopt);
+  auto loaded = LoadRules(VAREPORT_SOURCE_RULES_DIR);
+  BOOST_TEST_REQUIRE(loaded.ok());
+  const RuleSet& rules = *loaded;
+  auto tables = BuildTables(db, rules, std::nullopt);
   BOOST_TEST_REQUIRE(tables.ok());
   BOOST_TEST_REQUIRE(AddReviewColumns(db, *tables).ok());
   bool saw_correction = false, saw_filled = false, saw_decision = false;

@@ -1,0 +1,115 @@
+#include "document/locate.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+
+namespace vareport {
+namespace {
+
+constexpr std::size_t kMaxSpanWords = 24;  // longer spans: their first words decide
+constexpr std::size_t kMinRunWords = 3;
+
+struct Token {
+  std::string text;
+  int page_index = 0;   // into `pages`
+  std::size_t word = 0; // into that page's words
+};
+
+// Does `needle[k..]` start at `hay[j]`? Returns the end in `hay` (one past),
+// or nullopt. A word split in two on either side ("rehabili" "tation") matches.
+std::optional<std::size_t> MatchAt(const std::vector<Token>& hay, std::size_t j, const std::vector<std::string>& needle,
+                                   std::size_t from, std::size_t to) {
+  std::size_t k = from;
+  while (k < to) {
+    if (j >= hay.size()) return std::nullopt;
+    const std::string& h = hay[j].text;
+    const std::string& n = needle[k];
+    if (h == n) {
+      ++j;
+      ++k;
+    } else if (j + 1 < hay.size() && hay[j + 1].page_index == hay[j].page_index && h.size() < n.size() &&
+               h + hay[j + 1].text == n) {
+      j += 2;
+      ++k;
+    } else if (k + 1 < to && n.size() < h.size() && n + needle[k + 1] == h) {
+      ++j;
+      k += 2;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return j;
+}
+
+TextSpot Spot(const std::vector<PlacedPage>& pages, const std::vector<Token>& hay, std::size_t begin, std::size_t end) {
+  const PlacedPage& page = pages[static_cast<std::size_t>(hay[begin].page_index)];
+  TextSpot s;
+  s.page = page.number;
+  s.page_width = page.width;
+  s.page_height = page.height;
+  bool first = true;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (hay[i].page_index != hay[begin].page_index) break;  // a span across a page break: its first page
+    const Box& b = page.words[hay[i].word].box;
+    if (first) {
+      s.box = b;
+      first = false;
+    } else {
+      s.box.x0 = std::min(s.box.x0, b.x0);
+      s.box.y0 = std::min(s.box.y0, b.y0);
+      s.box.x1 = std::max(s.box.x1, b.x1);
+      s.box.y1 = std::max(s.box.y1, b.y1);
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<TextSpot> LocateText(const std::vector<PlacedPage>& pages, std::string_view span, int hint_page) {
+  std::vector<std::string> needle = MatchTokens(span);
+  if (needle.empty()) return std::nullopt;
+  if (needle.size() > kMaxSpanWords) needle.resize(kMaxSpanWords);
+  std::vector<Token> hay;
+  for (std::size_t p = 0; p < pages.size(); ++p)
+    for (std::size_t w = 0; w < pages[p].words.size(); ++w)
+      for (std::string& t : MatchTokens(pages[p].words[w].text)) hay.push_back({std::move(t), static_cast<int>(p), w});
+  if (hay.empty()) return std::nullopt;
+
+  // The whole span: on the hint page first, then the first in page order.
+  std::optional<std::pair<std::size_t, std::size_t>> first, on_hint;
+  for (std::size_t j = 0; j < hay.size() && !on_hint; ++j) {
+    std::optional<std::size_t> end = MatchAt(hay, j, needle, 0, needle.size());
+    if (!end) continue;
+    if (!first) first = {j, *end};
+    if (hint_page > 0 && pages[static_cast<std::size_t>(hay[j].page_index)].number == hint_page) on_hint = {j, *end};
+    if (hint_page <= 0) break;
+  }
+  if (on_hint) return Spot(pages, hay, on_hint->first, on_hint->second);
+  if (first) return Spot(pages, hay, first->first, first->second);
+  if (needle.size() <= kMinRunWords) return std::nullopt;
+
+  // The longest run of the span's words that occurs exactly once.
+  std::map<std::string, std::vector<std::size_t>> starts;  // first token → positions
+  for (std::size_t j = 0; j < hay.size(); ++j) starts[hay[j].text].push_back(j);
+  for (std::size_t len = needle.size() - 1; len >= kMinRunWords; --len) {
+    for (std::size_t from = 0; from + len <= needle.size(); ++from) {
+      auto it = starts.find(needle[from]);
+      if (it == starts.end()) continue;
+      std::optional<std::pair<std::size_t, std::size_t>> found;
+      int count = 0;
+      for (std::size_t j : it->second) {
+        std::optional<std::size_t> end = MatchAt(hay, j, needle, from, from + len);
+        if (!end) continue;
+        if (++count > 1) break;
+        found = {j, *end};
+      }
+      if (count == 1) return Spot(pages, hay, found->first, found->second);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace vareport

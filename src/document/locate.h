@@ -1,0 +1,51 @@
+// vareport/document/locate.h — where a span of text sits on the pages of a
+// PDF: the page and the box of the words that show it. Used to give evidence
+// a page and a box, both for PDF input (its own text layer) and for Word-family
+// input (the PDF LibreOffice renders of it): one locating function for both.
+//
+// Matching is on folded words (core/text.h MatchTokens: accents, case and
+// punctuation ignored), so line breaks, extra spaces and tick glyphs between
+// words do not matter, and a word hyphenated across a line break
+// ("rehabili-" / "tation") matches the whole word, either way round. Search
+// order: the whole span, first on `hint_page` then in page order; when the
+// whole span is not found (the rendering orders a table's cells differently,
+// the span was shortened with "…"), the longest run of at least three of its
+// words that occurs exactly once in the document.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/document.h"
+
+namespace vareport {
+
+// One word of a page's text layer: its text and box (PDF points, top-left origin).
+struct PlacedWord {
+  std::string text;
+  Box box;
+};
+
+// A page's words in reading order (as the PDF's text layer gives them).
+struct PlacedPage {
+  int number = 0;                 // 1-based
+  double width = 0, height = 0;   // points, as displayed (rotation applied)
+  std::vector<PlacedWord> words;
+};
+
+// Where a span was found: the page, the union of its words' boxes, and the page size.
+struct TextSpot {
+  int page = 0;
+  Box box;
+  double page_width = 0, page_height = 0;
+};
+
+// Finds `span` on `pages` (see above). nullopt when it has no word, or no
+// part of it of three words or more (or the whole span, when shorter) is found.
+std::optional<TextSpot> LocateText(const std::vector<PlacedPage>& pages, std::string_view span, int hint_page = 0);
+
+}  // namespace vareport
