@@ -424,6 +424,45 @@ BOOST_AUTO_TEST_CASE(page_images_mark_the_evidence) {
   BOOST_TEST(original->body == ReadBytes(test::DataPath("pdf/checklist_grid.pdf")));
 }
 
+BOOST_AUTO_TEST_CASE(word_documents_get_page_images_and_completeness_lists_the_roster) {
+  Service s;
+  const std::int64_t id = s.Ingest(std::string(VAREPORT_SAMPLES_DIR) + "/en-grid-checklist/input.docx", "input.docx");
+  const std::string sub = "/api/v1/submissions/" + std::to_string(id);
+  nlohmann::json r = s.Get(sub);
+  BOOST_TEST_REQUIRE(r["submission"]["page_images"] == true);  // its PDF rendering is kept
+  std::string question;
+  int page = 0;
+  for (const auto& a : r["answers"]) {
+    if (a["evidence"]["page"].is_number_integer()) {
+      question = a["question"];
+      page = a["evidence"]["page"];
+      break;
+    }
+  }
+  BOOST_TEST_REQUIRE(page > 0, "an answer located on a page of the rendering");
+  auto img = s.Client().Get((sub + "/pages/" + std::to_string(page) + ".png?mark=answer:" + question).c_str(),
+                            s.As("reader"));
+  BOOST_TEST_REQUIRE(static_cast<bool>(img));
+  BOOST_TEST_REQUIRE(img->status == 200, img->body);
+  BOOST_TEST(img->body.rfind("\x89PNG", 0) == 0u);
+  BOOST_TEST(!img->get_header_value("X-Mark-Box").empty());
+
+  nlohmann::json m = s.Get("/api/v1/completeness?year=2023");
+  BOOST_TEST(m["year"] == 2023);
+  BOOST_TEST(m["roster_size"].get<int>() > 1);
+  bool ago = false, silent = false;
+  for (const auto& row : m["rows"]) {
+    if (row["state"] == "AGO") {
+      ago = row["submission_ids"].size() == 1u && row["cells"]["coordination"]["status"] != "not_submitted";
+    } else if (row["on_roster"] == true && row["submissions"] == 0) {
+      silent = row["cells"]["coordination"]["status"] == "not_submitted";
+    }
+  }
+  BOOST_TEST(ago);
+  BOOST_TEST(silent);
+  ExpectProblem(s.Client().Get("/api/v1/completeness?year=20x4", s.As("reader")), 400, "a bad year");
+}
+
 BOOST_AUTO_TEST_CASE(a_full_queue_answers_503_with_retry_after) {
   Service s(16u << 20, /*queue_limit=*/0);  // every upload meets a full queue
   auto r = s.Upload(ReadBytes(test::DataPath("pdf/checklist_grid.pdf")), "a.pdf");
