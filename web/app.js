@@ -298,7 +298,7 @@ function answerItem(id, r, sub, a, review, isReviewer) {
     } }, h("div", {}, h("label", { for: vid }, "Reviewed value"), input),
       h("div", {}, h("label", { for: nid }, "Note"), h("input", { id: nid, name: "note", size: 22, value: review ? review.note : "" })),
       h("button", { type: "submit" }, "Save correction"));
-    el.append(form);
+    el.append(h("details", { class: "correct", open: review ? true : undefined }, h("summary", {}, "Correct this answer"), form));
   }
   return el;
 }

@@ -104,6 +104,7 @@ try {
   const machine = (await page.textContent(`${answer} .value`)).trim();
   const corrected = machine === "no" ? "yes" : "no";
   const correctionNote = "Browser test: the ministry confirmed";
+  await page.click(`${answer} details.correct summary`);
   await page.selectOption(`${answer} select[name=value]`, corrected);
   await page.fill(`${answer} input[name=note]`, correctionNote);
   await page.click(`${answer} button[type=submit]`);
@@ -124,7 +125,10 @@ try {
   assert.ok((await page.textContent(`.item.finding[data-key='${key}']`)).includes(dismissNote));
   await shot("after-reload");
 
-  // 8. Keyboard: ? lists the keys; j moves to the next item.
+  // 8. Keyboard: j selects the next item (and shows its page); ? lists the keys.
+  await page.click("#view h1");
+  await page.keyboard.press("j");
+  await page.waitForSelector(".item[aria-selected='true']");
   await page.keyboard.press("?");
   await page.waitForSelector("#help[open]");
   await shot("keyboard-help");
