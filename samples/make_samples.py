@@ -1,13 +1,30 @@
 #!/usr/bin/python3
-"""Writes the project's own sample reports (samples/<case>/input.docx).
+"""Writes the project's own sample reports (samples/<case>/input.*).
 
 Each sample is a small, made-up victim-assistance report in one layout and
 language, written as minimal WordprocessingML (ECMA-376 Part 1) with the
-stdlib only. Figures, names and answers are illustrative. Run with
-/usr/bin/python3 samples/make_samples.py; then review and refresh the expected
-reports with scripts/update-golden.
+stdlib only. Figures, names and answers are illustrative. Three more samples
+are made from those, as States send them:
+
+  es-inline-wingdings-pdf/input.pdf   the Spanish checklist exported to PDF
+                                      (LibreOffice, writer_pdf_Export)
+  en-national-plan-scan/input.pdf     the national plan printed and scanned:
+                                      its PDF rendered at 200 dpi in grey
+                                      (pdftoppm) and wrapped as an image-only
+                                      PDF, no text layer
+  fr-single-word-doc/input.doc        the French checklist saved as Word 97-2003
+                                      (LibreOffice, MS Word 97)
+
+Run with /usr/bin/python3 samples/make_samples.py (needs soffice and
+pdftoppm for the last three); then review and refresh the expected reports
+with scripts/update-golden. The converted files carry LibreOffice's time
+stamps: rerunning changes their bytes (and SHA-256), not their content.
 """
 import os
+import shutil
+import subprocess
+import tempfile
+import zlib
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -276,9 +293,68 @@ def en_national_plan():
     write_docx('en-national-plan', body, 'Iraq – National Victim Assistance Strategy')
 
 
+def soffice_convert(src, target, ext, case):
+    """Converts samples/<src>/input.docx with LibreOffice into samples/<case>/input.<ext>."""
+    out_dir = os.path.join(HERE, case)
+    os.makedirs(out_dir, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(['soffice', '-env:UserInstallation=file://' + os.path.join(tmp, 'profile'), '--headless',
+                        '--convert-to', target, '--outdir', tmp, os.path.join(HERE, src, 'input.docx')],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.copyfile(os.path.join(tmp, 'input.' + ext), os.path.join(out_dir, 'input.' + ext))
+
+
+def scan(src_pdf, case, dpi=200):
+    """An image-only PDF of the first page of `src_pdf`, as a scanner makes it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(['pdftoppm', '-r', str(dpi), '-gray', '-f', '1', '-l', '1', src_pdf, os.path.join(tmp, 'p')],
+                       check=True)
+        pgm = [f for f in os.listdir(tmp) if f.endswith('.pgm')][0]
+        with open(os.path.join(tmp, pgm), 'rb') as f:
+            data = f.read()
+    parts = data.split(maxsplit=4)  # P5 width height maxval pixels
+    width, height, pixels = int(parts[1]), int(parts[2]), parts[4]
+    pw, ph = round(width * 72 / dpi), round(height * 72 / dpi)
+    image = zlib.compress(pixels, 9)
+    content = b'q %d 0 0 %d 0 0 cm /Im0 Do Q\n' % (pw, ph)
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>',
+            b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R '
+            b'/Resources << /XObject << /Im0 5 0 R >> >> >>' % (pw, ph),
+            b'<< /Length %d >>\nstream\n%s\nendstream' % (len(content), content),
+            b'<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray '
+            b'/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream'
+            % (width, height, len(image), image)]
+    out = bytearray(b'%PDF-1.5\n%\xe2\xe3\xcf\xd3\n')
+    offsets = []
+    for i, body in enumerate(objs):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n%s\nendobj\n' % (i + 1, body)
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+    for o in offsets:
+        out += b'%010d 00000 n \n' % o
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, xref)
+    os.makedirs(os.path.join(HERE, case), exist_ok=True)
+    with open(os.path.join(HERE, case, 'input.pdf'), 'wb') as f:
+        f.write(out)
+
+
+def converted_samples():
+    soffice_convert('es-inline-wingdings', 'pdf:writer_pdf_Export', 'pdf', 'es-inline-wingdings-pdf')
+    soffice_convert('fr-single-word', 'doc:MS Word 97', 'doc', 'fr-single-word-doc')
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(['soffice', '-env:UserInstallation=file://' + os.path.join(tmp, 'profile'), '--headless',
+                        '--convert-to', 'pdf:writer_pdf_Export', '--outdir', tmp,
+                        os.path.join(HERE, 'en-national-plan', 'input.docx')],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        scan(os.path.join(tmp, 'input.pdf'), 'en-national-plan-scan')
+
+
 if __name__ == '__main__':
     en_grid_checklist()
     fr_single_word()
     es_inline_wingdings()
     en_national_plan()
+    converted_samples()
     print('samples written to', HERE)

@@ -150,7 +150,8 @@ int RunQueued(store::Store& db, const std::string& db_path, const std::string& r
   Result<service::RunSummary> r = service::RunJobs(db, blobs, *spawner, clock, progress, o);
   if (!r) return Fail(r.error());
   if (r->interrupted) {
-    std::cerr << "\ninterrupted: " << r->done + r->failed << " done, " << r->queued
+    // On a terminal the live progress bar holds the line: start a new one.
+    std::cerr << (::isatty(2) ? "\n" : "") << "interrupted: " << r->done + r->failed << " done, " << r->queued
               << " queued; run again to resume\n";
     return kExitInterrupted;
   }

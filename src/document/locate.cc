@@ -11,11 +11,7 @@ namespace {
 constexpr std::size_t kMaxSpanWords = 24;  // longer spans: their first words decide
 constexpr std::size_t kMinRunWords = 3;
 
-struct Token {
-  std::string text;
-  int page_index = 0;   // into `pages`
-  std::size_t word = 0; // into that page's words
-};
+using Token = PageIndex::Token;
 
 // Does `needle[k..]` start at `hay[j]`? Returns the end in `hay` (one past),
 // or nullopt. A word split in two on either side ("rehabili" "tation") matches.
@@ -68,19 +64,30 @@ TextSpot Spot(const std::vector<PlacedPage>& pages, const std::vector<Token>& ha
 
 }  // namespace
 
+PageIndex::PageIndex(const std::vector<PlacedPage>& pages) : pages_(&pages) {
+  for (std::size_t p = 0; p < pages.size(); ++p)
+    for (std::size_t w = 0; w < pages[p].words.size(); ++w)
+      for (std::string& t : MatchTokens(pages[p].words[w].text)) hay_.push_back({std::move(t), static_cast<int>(p), w});
+  for (std::size_t j = 0; j < hay_.size(); ++j) starts_[hay_[j].text].push_back(j);
+}
+
 std::optional<TextSpot> LocateText(const std::vector<PlacedPage>& pages, std::string_view span, int hint_page) {
+  return PageIndex(pages).Locate(span, hint_page);
+}
+
+std::optional<TextSpot> PageIndex::Locate(std::string_view span, int hint_page) const {
+  const std::vector<PlacedPage>& pages = *pages_;
+  const std::vector<Token>& hay = hay_;
   std::vector<std::string> needle = MatchTokens(span);
   if (needle.empty()) return std::nullopt;
   if (needle.size() > kMaxSpanWords) needle.resize(kMaxSpanWords);
-  std::vector<Token> hay;
-  for (std::size_t p = 0; p < pages.size(); ++p)
-    for (std::size_t w = 0; w < pages[p].words.size(); ++w)
-      for (std::string& t : MatchTokens(pages[p].words[w].text)) hay.push_back({std::move(t), static_cast<int>(p), w});
   if (hay.empty()) return std::nullopt;
 
   // The whole span: on the hint page first, then the first in page order.
+  // Candidates start where the first word (or a piece of it) is.
   std::optional<std::pair<std::size_t, std::size_t>> first, on_hint;
   for (std::size_t j = 0; j < hay.size() && !on_hint; ++j) {
+    if (needle[0].rfind(hay[j].text, 0) != 0 && hay[j].text.rfind(needle[0], 0) != 0) continue;
     std::optional<std::size_t> end = MatchAt(hay, j, needle, 0, needle.size());
     if (!end) continue;
     if (!first) first = {j, *end};
@@ -92,12 +99,10 @@ std::optional<TextSpot> LocateText(const std::vector<PlacedPage>& pages, std::st
   if (needle.size() <= kMinRunWords) return std::nullopt;
 
   // The longest run of the span's words that occurs exactly once.
-  std::map<std::string, std::vector<std::size_t>> starts;  // first token → positions
-  for (std::size_t j = 0; j < hay.size(); ++j) starts[hay[j].text].push_back(j);
   for (std::size_t len = needle.size() - 1; len >= kMinRunWords; --len) {
     for (std::size_t from = 0; from + len <= needle.size(); ++from) {
-      auto it = starts.find(needle[from]);
-      if (it == starts.end()) continue;
+      auto it = starts_.find(needle[from]);
+      if (it == starts_.end()) continue;
       std::optional<std::pair<std::size_t, std::size_t>> found;
       int count = 0;
       for (std::size_t j : it->second) {

@@ -15,6 +15,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,8 +45,28 @@ struct TextSpot {
   double page_width = 0, page_height = 0;
 };
 
-// Finds `span` on `pages` (see above). nullopt when it has no word, or no
-// part of it of three words or more (or the whole span, when shorter) is found.
+// The pages' words folded once, for many LocateText calls on one document.
+// Holds a pointer to `pages`, which must outlive it.
+class PageIndex {
+ public:
+  explicit PageIndex(const std::vector<PlacedPage>& pages);
+  // Finds `span` (see above). nullopt when it has no word, or no part of it
+  // of three words or more (or the whole span, when shorter) is found.
+  std::optional<TextSpot> Locate(std::string_view span, int hint_page = 0) const;
+
+  struct Token {
+    std::string text;
+    int page_index = 0;    // into `pages`
+    std::size_t word = 0;  // into that page's words
+  };
+
+ private:
+  const std::vector<PlacedPage>* pages_;
+  std::vector<Token> hay_;
+  std::map<std::string, std::vector<std::size_t>> starts_;  // token → positions in hay_
+};
+
+// PageIndex(pages).Locate(span, hint_page), for one span.
 std::optional<TextSpot> LocateText(const std::vector<PlacedPage>& pages, std::string_view span, int hint_page = 0);
 
 }  // namespace vareport

@@ -86,7 +86,11 @@ std::string ToText(const Report& r) {
       out << "  - " << f.code;
       if (f.question) out << " " << *f.question;
       else if (f.component) out << " " << *f.component;
-      out << Where(f.page, r, ocr_pages) << ": " << f.message << "\n";
+      // A finding about the whole document or a whole component (nothing
+      // reported) has no page to show; one about a question or an objective
+      // without a page says so.
+      if (f.page > 0 || f.question || f.objective) out << Where(f.page, r, ocr_pages);
+      out << ": " << f.message << "\n";
     }
   }
   for (const std::string& w : r.warnings) out << "  warning: " << w << "\n";

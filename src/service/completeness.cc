@@ -1,6 +1,7 @@
 #include "service/completeness.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -11,20 +12,59 @@ namespace {
 
 int StatusRank(std::string_view s) { return s == "reported" ? 2 : s == "partial" ? 1 : 0; }
 
-// What a report says, without where it came from: two files with the same
-// content key (a .docx and its PDF export) count as one submission.
-std::string ContentKey(const Report& r) {
-  std::vector<std::string> parts;
-  for (const Answer& a : r.answers) {
-    parts.push_back("a|" + a.question + "=" +
-                    (a.value.kind == AnswerValue::Kind::kInteger ? std::to_string(a.value.integer) : a.value.text));
+// What a report says, for telling whether two files are one submission.
+struct Content {
+  std::string kind;
+  std::string stem;               // file name without extension, lower case
+  std::set<std::string> answers;  // "question=value"
+  std::set<std::string> objectives;
+};
+
+Content ContentOf(const Report& r, const std::string& file) {
+  Content c;
+  c.kind = r.kind;
+  std::string stem = file.substr(0, file.rfind('.'));
+  for (char& ch : stem) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  c.stem = stem;
+  for (const Answer& a : r.answers)
+    c.answers.insert(a.question + "=" +
+                     (a.value.kind == AnswerValue::Kind::kInteger ? std::to_string(a.value.integer) : a.value.text));
+  for (const Objective& o : r.objectives) c.objectives.insert(o.text);
+  return c;
+}
+
+// |a ∩ b| / |a ∪ b|; 1 when both are empty.
+double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() && b.empty()) return 1;
+  std::size_t common = 0;
+  for (const std::string& x : a) common += b.count(x);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+// The same report sent twice (as .docx and as its PDF, or again under
+// another name): same kind, and the same file name but for its extension, or
+// at least 80% of the same answers and objectives (what was read may differ
+// a little between a Word file and its PDF export).
+bool SameContent(const Content& a, const Content& b) {
+  if (a.kind != b.kind) return false;
+  if (!a.stem.empty() && a.stem == b.stem) return true;
+  if (a.answers.empty() && a.objectives.empty()) return false;
+  if (b.answers.empty() && b.objectives.empty()) return false;
+  return Jaccard(a.answers, b.answers) >= 0.8 && Jaccard(a.objectives, b.objectives) >= 0.8;
+}
+
+// How many distinct submissions `contents` are: groups of SameContent.
+int DistinctCount(const std::vector<Content>& contents) {
+  std::vector<std::size_t> group(contents.size());
+  for (std::size_t i = 0; i < contents.size(); ++i) {
+    group[i] = i;
+    for (std::size_t j = 0; j < i; ++j)
+      if (SameContent(contents[i], contents[j])) {
+        group[i] = group[j];
+        break;
+      }
   }
-  for (const Objective& o : r.objectives) parts.push_back("o|" + o.component + "|" + o.text);
-  std::sort(parts.begin(), parts.end());
-  std::string key = r.kind + "|" + r.state.value_or("") + "|" +
-                    (r.reporting_year ? std::to_string(*r.reporting_year) : std::string());
-  for (const std::string& p : parts) key += "\n" + p;
-  return key;
+  return static_cast<int>(std::set<std::size_t>(group.begin(), group.end()).size());
 }
 
 }  // namespace
@@ -49,7 +89,7 @@ Result<CompletenessMatrix> BuildCompleteness(store::Store& db, const RuleSet& ru
   filter.year = year;
   Result<std::vector<store::SubmissionRow>> subs = db.ListSubmissions(filter);
   if (!subs) return subs.error();
-  std::map<std::string, std::set<std::string>> contents;  // iso3 → content keys
+  std::map<std::string, std::vector<Content>> contents;  // iso3 → what each submission says
   std::vector<CompletenessRow> others;
   std::map<std::string, std::size_t> other_of;
   for (const store::SubmissionRow& s : *subs) {
@@ -74,8 +114,8 @@ Result<CompletenessMatrix> BuildCompleteness(store::Store& db, const RuleSet& ru
     }
     row->submission_ids.push_back(s.id);
     row->files.push_back(s.file);
-    contents[*s.state].insert(ContentKey(rep));
-    row->submissions = static_cast<int>(contents[*s.state].size());
+    contents[*s.state].push_back(ContentOf(rep, s.file));
+    row->submissions = DistinctCount(contents[*s.state]);
     for (const ComponentSummary& c : rep.components) {
       auto pos = std::find_if(m.components.begin(), m.components.end(),
                               [&](const CompletenessComponent& k) { return k.id == c.id; });

@@ -13,9 +13,11 @@
 // "reported" (content, every printed question answered) > "partial" >
 // "missing" — with the files whose own status for that component is not
 // "missing" (the files that fed the cell).
-// Same content, several files: submissions whose reports say the same thing
-// (kind, State, year, answers, objectives — the same report sent as .docx and
-// as PDF) are one submission in `submissions`, every file still listed.
+// Same content, several files: submissions of one State and year of the same
+// kind whose file names differ only in their extension, or whose answers and
+// objectives are at least 80% the same (the same report sent as .docx and as
+// PDF, or again under another name) are one submission in `submissions`,
+// every file still listed.
 //
 // Side effects: reads the Store. Errors: the Store's. Thread-safety: one thread.
 #pragma once

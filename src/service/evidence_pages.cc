@@ -1,6 +1,7 @@
 #include "service/evidence_pages.h"
 
 #include <map>
+#include <set>
 
 #include "extractors/legacy/legacy_converter.h"
 #include "extractors/pdf/pdf_extractor.h"
@@ -13,12 +14,12 @@ EvidenceBox ToEvidenceBox(const TextSpot& s) {
 }
 
 // Locates one evidence span; returns whether it was found.
-bool Place(Evidence& e, const std::vector<PlacedPage>& pages, bool from_rendering) {
+bool Place(Evidence& e, const PageIndex& pages, bool from_rendering) {
   if (e.text.empty()) {
     if (from_rendering) e.page = 0;
     return false;
   }
-  std::optional<TextSpot> spot = LocateText(pages, e.text, from_rendering ? 0 : e.page);
+  std::optional<TextSpot> spot = pages.Locate(e.text, from_rendering ? 0 : e.page);
   if (!spot || (!from_rendering && e.page > 0 && spot->page != e.page)) {
     if (from_rendering) {
       e.page = 0;
@@ -49,13 +50,18 @@ Result<std::string> RenderWordFamily(std::string_view bytes, Format format, doub
   return converter->RenderPdf(bytes, format);
 }
 
-Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& pages, bool from_rendering) {
+Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& page_words, bool from_rendering) {
   Placement p;
+  const PageIndex pages(page_words);
   auto count = [&](bool found) { ++(found ? p.located : p.not_located); };
-  std::map<std::string, int> answer_page;  // question → page
+  std::map<std::string, int> answer_page;                 // question → page
+  std::map<std::string, std::set<int>> component_pages;    // component → pages of its answers
   for (Answer& a : report.answers) {
     count(Place(a.evidence, pages, from_rendering));
-    if (a.evidence.page > 0) answer_page.emplace(a.question, a.evidence.page);
+    if (a.evidence.page > 0) {
+      answer_page.emplace(a.question, a.evidence.page);
+      component_pages[a.question.substr(0, a.question.find('.'))].insert(a.evidence.page);
+    }
   }
   for (Objective& o : report.objectives) count(Place(o.evidence, pages, from_rendering));
   if (from_rendering) {
@@ -68,7 +74,13 @@ Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& pages, bo
           static_cast<std::size_t>(*f.objective) < report.objectives.size())
         page = report.objectives[static_cast<std::size_t>(*f.objective)].evidence.page;
       if (page == 0) {
-        if (std::optional<TextSpot> s = LocateText(pages, f.message)) page = s->page;
+        if (std::optional<TextSpot> s = pages.Locate(f.message)) page = s->page;
+      }
+      // A question left blank sits among its component's rows: when every
+      // answer of that component is on one page, so is the blank row.
+      if (page == 0 && f.question && f.component) {
+        auto it = component_pages.find(*f.component);
+        if (it != component_pages.end() && it->second.size() == 1) page = *it->second.begin();
       }
       f.page = page;
     }

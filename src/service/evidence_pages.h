@@ -8,7 +8,8 @@
 // the converter the legacy path uses, with its guard process and time limit)
 // and `source.pages`, every evidence page and box are taken from that
 // rendering. Findings follow the answer or objective they are about; a
-// finding about neither keeps no page (0) unless its message is found.
+// question left blank is on the page of its component's answers when they are
+// all on one page; otherwise a finding has page 0 unless its message is found.
 // Text not found in the rendering has page 0 (unknown), never a guess, and a
 // warning counts them. When there is no rendering (LibreOffice missing, time
 // limit, --no-render) the report says so with a warning and Word evidence

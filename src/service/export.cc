@@ -471,6 +471,7 @@ Status WriteJson(store::Store& db, std::ostream& out) {
     if (!s) return s.error();
     if (!*s) continue;
     subs.push_back({{"id", r.id}, {"path", SanitizeUtf8(r.path)}, {"processed_at", r.processed_at},
+                    {"rendering_sha256", r.rendering_sha256 ? nlohmann::json(*r.rendering_sha256) : nlohmann::json(nullptr)},
                     {"report", store::EncodeReport((*s)->report)}});
   }
   Result<std::vector<store::Job>> jobs = db.ListJobs(std::nullopt);

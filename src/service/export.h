@@ -21,8 +21,9 @@
 // severities shaded; the files that fed a completeness cell are its comment;
 // technical columns (SHA-256, rules version, full path) are left out of those
 // sheets and gathered on a last sheet, "Technical".
-// JSON: one object {"schema": "vareport-export/1", "submissions": [{…row,
-// "report": the report model}], "files": […]}.
+// JSON: one object {"schema": "vareport-export/1", "submissions": [{"id",
+// "path", "processed_at", "rendering_sha256" (or null), "report": the report
+// model}], "files": […]}.
 //
 // Side effects: reads the Store, writes files. Thread-safety: one thread.
 #pragma once

@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(every_roster_state_listed_silent_ones_marked_same_content_o
   BOOST_TEST_REQUIRE(khm != nullptr);
   BOOST_TEST(khm->name == "Cambodia");
   BOOST_TEST(khm->submission_ids.size() == 3u);
-  BOOST_TEST(khm->submissions == 2);  // the .docx and its PDF are one submission
+  BOOST_TEST(khm->submissions == 2);  // the .docx and its PDF are one submission; the plan another
   BOOST_TEST(khm->cells[0].status == "partial");
   const std::vector<std::string> coordination_files = {"KHM_checklist_2024.docx", "KHM_checklist_2024.pdf",
                                                        "KHM_plan.docx"};
@@ -127,6 +127,29 @@ BOOST_AUTO_TEST_CASE(every_roster_state_listed_silent_ones_marked_same_content_o
   auto latest = service::LatestReportingYear(*db);
   BOOST_TEST_REQUIRE(latest.ok());
   BOOST_TEST(latest->value() == 2024);
+}
+
+BOOST_AUTO_TEST_CASE(a_pdf_export_read_a_little_differently_is_still_the_same_submission) {
+  TempDir dir("completeness");
+  Report docx = Named(SampleReport("x", "PER", 2024), "Cuestionario AV 2024.docx", "b1", "docx");
+  for (int i = 0; i < 9; ++i) {  // ten answers in all
+    Answer a = docx.answers[0];
+    a.question = "data.q" + std::to_string(i);
+    docx.answers.push_back(a);
+  }
+  Report pdf = Named(docx, "PER_2024_signed.pdf", "b2", "pdf");  // another name
+  pdf.answers.pop_back();                                      // one answer not read from the PDF: 9 of 10
+  Report other = Named(SampleReport("x", "PER", 2024), "Informe articulo 7.docx", "b3", "docx");
+  other.kind = "article7_report";  // a different report of the same year
+  Report v2 = Named(docx, "Cuestionario AV 2024.pdf", "b4", "pdf");  // same name, other extension
+  v2.answers.resize(2);
+  auto db = StoreOf(dir / "v.db", {docx, pdf, other, v2});
+  auto m = service::BuildCompleteness(*db, Rules(), 2024);
+  BOOST_TEST_REQUIRE(m.ok());
+  const service::CompletenessRow* per = Row(*m, "PER");
+  BOOST_TEST_REQUIRE(per != nullptr);
+  BOOST_TEST(per->files.size() == 4u);
+  BOOST_TEST(per->submissions == 2);  // the questionnaire (three files) and the Article 7 report
 }
 
 BOOST_AUTO_TEST_SUITE_END()

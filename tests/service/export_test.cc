@@ -320,6 +320,7 @@ BOOST_AUTO_TEST_CASE(json_export_parses) {
   BOOST_TEST(j["submissions"].size() == 3u);
   BOOST_TEST(j["submissions"][0]["report"]["document"]["state"] == "KHM");
   BOOST_TEST(j["submissions"][0]["report"]["schema"] == "vareport/1");
+  BOOST_TEST(j["submissions"][0]["rendering_sha256"].is_null());
   BOOST_TEST(j["files"].size() == 4u);
   BOOST_TEST(j["files"][3]["error"] == "truncated ZIP archive");
 }

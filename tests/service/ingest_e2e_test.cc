@@ -13,8 +13,10 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
+#include "store/blob_store.h"
 #include "store/sqlite_store.h"
 #include "store/test_store_util.h"
 #include "service/test_zip_writer.h"
@@ -241,8 +243,35 @@ BOOST_AUTO_TEST_CASE(read_back_commands) {
   r = RunVareport("show 99 --db " + ShellQuote(db));
   BOOST_TEST(r.status == 2);
 
+  // Word files are rendered; the rendering is a blob recorded with the
+  // submission, and a reprocess of unchanged content reuses it.
+  std::map<std::int64_t, std::string> renderings;
+  {
+    auto s = store::OpenSqliteStore(db);
+    BOOST_TEST_REQUIRE(s.ok());
+    store::BlobStore blobs(store::BlobStore::RootFor(db));
+    const std::vector<store::SubmissionRow> rows = (*s)->ListSubmissions({}).value();
+    for (const store::SubmissionRow& row : rows) {
+      auto loaded = (*s)->LoadSubmission(row.id);
+      std::string warnings;
+      for (const std::string& w : loaded.value()->report.warnings) warnings += w + "\n";
+      BOOST_TEST_REQUIRE(row.rendering_sha256.has_value(), row.file << ": " << warnings);
+      BOOST_TEST(blobs.Has(*row.rendering_sha256));
+      std::string pdf;
+      BOOST_TEST(blobs.Read(*row.rendering_sha256, pdf).ok());
+      BOOST_TEST(pdf.rfind("%PDF-", 0) == 0u);
+      BOOST_TEST(row.pages.value_or(0) >= 1);
+      renderings[row.id] = *row.rendering_sha256;
+    }
+  }
   r = RunVareport("reprocess --all -j 2 --db " + ShellQuote(db));
   BOOST_TEST(r.status == 0, r.err);
+  {
+    auto s = store::OpenSqliteStore(db);
+    const std::vector<store::SubmissionRow> rows = (*s)->ListSubmissions({}).value();
+    for (const store::SubmissionRow& row : rows)
+      BOOST_TEST(row.rendering_sha256.value_or("") == renderings[row.id], row.file);
+  }
   r = RunVareport("list --db " + ShellQuote(db));
   BOOST_TEST(std::count(r.out.begin(), r.out.end(), '\n') == 3, r.out);  // still two submissions
 
@@ -344,6 +373,8 @@ BOOST_AUTO_TEST_CASE(ctrl_c_stops_ingest_with_one_line_and_leaves_nothing_runnin
     const std::string err = ReadAll(dir / "stderr.txt");
     BOOST_TEST(err.find("interrupted: ") != std::string::npos, err);
     BOOST_TEST(err.find(" queued; run again to resume\n") != std::string::npos, err);
+    // One line for the interruption, and it is the last thing said.
+    BOOST_TEST(err.rfind("interrupted: ") == err.rfind('\n', err.size() - 2) + 1, err);
     auto s = store::OpenSqliteStore(db);
     BOOST_TEST_REQUIRE(s.ok());
     BOOST_TEST((*s)->CountJobs()->running == 0);
