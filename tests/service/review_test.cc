@@ -2,6 +2,8 @@
 // and the review columns of the exports.
 #include <boost/test/unit_test.hpp>
 
+#include <sstream>
+
 #include "rules/rule_loader.h"
 #include "service/export.h"
 #include "service/review.h"
@@ -141,6 +143,13 @@ BOOST_AUTO_TEST_CASE(exports_carry_decisions_and_corrections) {
   BOOST_TEST(saw_correction);
   BOOST_TEST(saw_filled);
   BOOST_TEST(saw_decision);
+
+  std::ostringstream js;
+  BOOST_TEST_REQUIRE(WriteJson(db, js).ok());
+  nlohmann::json j = nlohmann::json::parse(js.str());
+  BOOST_TEST_REQUIRE(j["submissions"].size() == 1u);
+  BOOST_TEST(j["submissions"][0]["review"]["findings"][0]["note"] == "seen in annex II");
+  BOOST_TEST(j["submissions"][0]["review"]["answers"].size() == 2u);
 
   FilterTables(*tables, {sub + 1});
   for (const Table& t : *tables)
