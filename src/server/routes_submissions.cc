@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/sanitizers.h"
 #include "extractors/extractor.h"
 #include "report/report_json.h"
 #include "server/auth.h"
@@ -492,7 +493,8 @@ void AddSubmissionRoutes(httplib::Server& http, Context& ctx) {
       auto spawner = service::MakePosixSpawner(1 << 16);
       service::ChildSpec spec;
       spec.argv = argv;
-      spec.memory_limit_bytes = ctx.options.memory_limit_mb << 20;
+      // No RLIMIT_AS under AddressSanitizer (it reserves terabytes), as for ingest.
+      if (!kAddressSanitizer) spec.memory_limit_bytes = ctx.options.memory_limit_mb << 20;
       spec.cpu_limit_seconds = 60;
       Result<service::Spawner::Id> child = spawner->Start(spec);
       if (!child) return StoreError(res, child.error());
