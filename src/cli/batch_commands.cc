@@ -52,7 +52,9 @@ void AddDb(CLI::App* app, std::string& db) {
 }
 
 void AddRunOptions(CLI::App* app, std::string& rules, int& jobs, double& timeout, std::size_t& memory_mb,
-                   bool& legacy) {
+                   bool& legacy, bool& render) {
+  app->add_flag_callback("--no-render", [&render] { render = false; },
+                         "do not render Word files to PDF (faster; their evidence pages unknown, no page images)");
   app->add_option("-j,--jobs", jobs, "documents parsed at once (default: the number of cores)")
       ->check(CLI::Range(1, 256));
   app->add_option("--rules", rules, "rule folder (default: the one extract uses)");
@@ -134,7 +136,7 @@ struct Opened {
 
 // Runs the queued jobs of `db` with the options in `c`, printing progress on stderr.
 int RunQueued(store::Store& db, const std::string& db_path, const std::string& rules_dir, int jobs, double timeout,
-              std::size_t memory_mb, bool legacy, service::ProgressSink& progress) {
+              std::size_t memory_mb, bool legacy, bool render, service::ProgressSink& progress) {
   store::BlobStore blobs(store::BlobStore::RootFor(db_path));
   service::RunOptions o;
   o.workers = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -143,6 +145,7 @@ int RunQueued(store::Store& db, const std::string& db_path, const std::string& r
   o.time_limit_seconds = timeout;
   o.memory_limit_mb = memory_mb;
   o.legacy_batches = legacy;
+  o.render = render;
   o.scratch_dir = blobs.root() + "/tmp";
   o.interrupted = &g_interrupted;
   auto spawner = service::MakePosixSpawner();
@@ -201,7 +204,8 @@ BatchCommands::BatchCommands(CLI::App& app) {
   ingest_ = app.add_subcommand("ingest", "Take files, folders and .zip archives of submissions into the store");
   ingest_->add_option("paths", paths_, "files, folders (recursively) and .zip archives")->required();
   AddDb(ingest_, common_.db);
-  AddRunOptions(ingest_, common_.rules_dir, common_.jobs, common_.timeout, common_.memory_mb, common_.legacy_batches);
+  AddRunOptions(ingest_, common_.rules_dir, common_.jobs, common_.timeout, common_.memory_mb, common_.legacy_batches,
+                common_.render);
 
   status_ = app.add_subcommand("status", "Count the store's jobs by state");
   AddDb(status_, common_.db);
@@ -227,7 +231,7 @@ BatchCommands::BatchCommands(CLI::App& app) {
   reprocess_->add_option("ids", ids_, "submission ids");
   AddDb(reprocess_, common_.db);
   AddRunOptions(reprocess_, common_.rules_dir, common_.jobs, common_.timeout, common_.memory_mb,
-                common_.legacy_batches);
+                common_.legacy_batches, common_.render);
 
   export_ = app.add_subcommand("export", "Write the store as CSV files, an XLSX workbook or JSON");
   export_->add_option("--format", export_format_, "csv, xlsx or json")->required()
@@ -287,7 +291,7 @@ int BatchCommands::Ingest() {
                  " unreadable, " + std::to_string(found->skipped) + " skipped (not a PDF or Word document), " +
                  std::to_string(found->known) + " already in the store");
   return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
-                   common_.legacy_batches, *progress);
+                   common_.legacy_batches, common_.render, *progress);
 }
 
 int BatchCommands::Reprocess() {
@@ -308,7 +312,7 @@ int BatchCommands::Reprocess() {
     auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
     progress->Note("trying " + std::to_string(*n) + " failed files again");
     return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
-                     common_.legacy_batches, *progress);
+                     common_.legacy_batches, common_.render, *progress);
   }
   std::vector<std::int64_t> ids(ids_.begin(), ids_.end());
   if (all_) {
@@ -321,7 +325,7 @@ int BatchCommands::Reprocess() {
   auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
   progress->Note("reprocessing " + std::to_string(queued->size()) + " submissions");
   return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
-                   common_.legacy_batches, *progress);
+                   common_.legacy_batches, common_.render, *progress);
 }
 
 int BatchCommands::Status() {

@@ -42,6 +42,7 @@ class BatchCommands {
     double timeout = 120;
     std::size_t memory_mb = 2048;
     bool legacy_batches = true;
+    bool render = true;  // --no-render: Word files not rendered to PDF
   };
   int Ingest();
   int Status();

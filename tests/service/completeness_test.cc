@@ -3,6 +3,9 @@
 // (.docx and its PDF) counted once, documents without a State or year left out.
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 #include "rules/rule_loader.h"
 #include "service/completeness.h"
 #include "store/sqlite_store.h"
@@ -75,6 +78,30 @@ BOOST_AUTO_TEST_CASE(roster_has_the_states_with_significant_numbers_of_survivors
   BOOST_TEST(rules.FindStateParty("COD")->name_fr == "République démocratique du Congo");
   BOOST_TEST(rules.FindStateParty("PER")->name_es == "Perú");
   BOOST_TEST(rules.FindStateParty("FRA") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_roster_entry_that_is_no_state_or_breaks_the_schema_stops_the_rules) {
+  TempDir dir("roster");
+  std::filesystem::copy(test::RulesDir(), dir / "rules", std::filesystem::copy_options::recursive);
+  const std::string roster = dir / "rules/states_parties.xml";
+  std::string xml;
+  {
+    std::ifstream in(roster);
+    xml.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  auto write = [&](const std::string& text) { std::ofstream(roster, std::ios::trunc) << text; };
+  std::string unknown = xml;
+  unknown.replace(unknown.find("iso3=\"AFG\""), 10, "iso3=\"ZZZ\"");
+  write(unknown);
+  auto r = LoadRules(dir / "rules");
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error().message.find("states_parties.xml: 'ZZZ'") != std::string::npos, r.error().message);
+  std::string no_spanish = xml;
+  no_spanish.erase(no_spanish.find("<es>Afganistán</es>"), std::string("<es>Afganistán</es>").size());
+  write(no_spanish);
+  r = LoadRules(dir / "rules");
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error().message.find("states_parties.xml:") != std::string::npos, r.error().message);
 }
 
 BOOST_AUTO_TEST_CASE(every_roster_state_listed_silent_ones_marked_same_content_once) {

@@ -321,6 +321,26 @@ BOOST_AUTO_TEST_CASE(the_store_is_never_its_own_input_and_non_documents_are_skip
   BOOST_TEST(r.out.find("skipped      3") != std::string::npos, r.out);
 }
 
+BOOST_AUTO_TEST_CASE(no_render_keeps_no_rendering_and_says_why) {
+  TempDir dir("e2e");
+  const std::string db = dir / "v.db";
+  vareport::test::Run r = RunVareport("ingest " + ShellQuote(std::string(VAREPORT_SAMPLES_DIR) +
+                                                             "/fr-single-word/input.docx") +
+                                      " --no-render -j 1 --db " + ShellQuote(db));
+  BOOST_TEST_REQUIRE(r.status == 0, r.err);
+  auto s = store::OpenSqliteStore(db);
+  BOOST_TEST_REQUIRE(s.ok());
+  const std::vector<store::SubmissionRow> rows = (*s)->ListSubmissions({}).value();
+  BOOST_TEST_REQUIRE(rows.size() == 1u);
+  BOOST_TEST(!rows[0].rendering_sha256.has_value());
+  auto loaded = (*s)->LoadSubmission(rows[0].id);
+  const Report& rep = loaded.value()->report;
+  bool said = false;
+  for (const std::string& w : rep.warnings) said = said || w.rfind("rendering-unavailable: ", 0) == 0;
+  BOOST_TEST(said);
+  for (const Answer& a : rep.answers) BOOST_TEST(a.evidence.page == 0, a.question);
+}
+
 BOOST_AUTO_TEST_CASE(ctrl_c_stops_ingest_with_one_line_and_leaves_nothing_running) {
   // SIGINT (what Ctrl-C sends) once the batch is under way: one line, exit
   // 130, no job left running, no LibreOffice or worker left, no temporary
