@@ -78,6 +78,10 @@ struct Context {
   std::unique_ptr<StorePool> pool;
   std::unique_ptr<Processor> processor;
   Metrics metrics;
+  // Held around this process's store writes from request threads: they queue
+  // here (a quick hand-off) rather than in SQLite's busy handler, which
+  // sleeps in growing steps and starved other requests under load.
+  std::mutex write_mu;
   std::mutex cache_mu;
   std::map<std::int64_t, ListSummary> list_cache;
 

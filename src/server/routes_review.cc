@@ -96,6 +96,7 @@ void AddReviewRoutes(httplib::Server& http, Context& ctx) {
     r.decision = (*body)["decision"].get<std::string>();
     r.note = *note;
     r.user = c->user.name;
+    std::lock_guard<std::mutex> writing(ctx.write_mu);
     Result<store::Review> stored = (*db)->PutReview(r, before);
     if (!stored) return StoreError(res, stored.error());
     SendJson(res, ReviewJson(*stored));
@@ -132,6 +133,7 @@ void AddReviewRoutes(httplib::Server& http, Context& ctx) {
     r.value = std::get<0>(value);
     r.note = *note;
     r.user = c->user.name;
+    std::lock_guard<std::mutex> writing(ctx.write_mu);
     Result<store::Review> stored = (*db)->PutReview(r, before);
     if (!stored) return StoreError(res, stored.error());
     SendJson(res, ReviewJson(*stored));

@@ -335,6 +335,7 @@ void AddSubmissionRoutes(httplib::Server& http, Context& ctx) {
     }
     Result<std::string> sha = ctx.blobs.Put(*bytes);
     if (!sha) return StoreError(res, sha.error());
+    std::unique_lock<std::mutex> writing(ctx.write_mu);
     Result<std::optional<std::int64_t>> existing = (*db)->SubmissionForContent(*sha);
     if (!existing) return StoreError(res, existing.error());
     if (*existing) {
@@ -361,6 +362,7 @@ void AddSubmissionRoutes(httplib::Server& http, Context& ctx) {
     e.key = std::to_string((*job)->id);
     e.after = name;
     (void)(*db)->AddAudit(e);
+    writing.unlock();
     ctx.processor->Wake();
     res.set_header("Location", "/api/v1/jobs/" + std::to_string((*job)->id));
     SendJson(res, JobJson(**job), 202);

@@ -97,7 +97,7 @@ class HttpServer final : public Server {
     const int threads = std::max(2, o.http_threads);
     http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     http_.set_payload_max_length(o.max_upload_bytes);
-    http_.set_keep_alive_max_count(100);
+    http_.set_keep_alive_max_count(1000);
     http_.set_keep_alive_timeout(5);
     http_.set_read_timeout(30, 0);
     http_.set_write_timeout(30, 0);

@@ -20,12 +20,13 @@ work="$(mktemp -d)"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
+  [ -n "${KEEP_LOG:-}" ] && cp "$work/server.log" "$KEEP_LOG" 2>/dev/null; rm -rf "$work"
 }
 trap cleanup EXIT
 "$build/vareport" users add loader --role reviewer --db "$work/v.db" >/dev/null
 token="$("$build/vareport" users token loader --db "$work/v.db" | awk '{print $NF}')"
-"$build/vareport" serve --db "$work/v.db" --listen 127.0.0.1:0 -j 2 --quiet --timeout 120 2>"$work/server.log" &
+"$build/vareport" serve --db "$work/v.db" --listen 127.0.0.1:0 -j 2 --threads 16 --quiet --timeout 120 2>"$work/server.log" &
+server_log="$work/server.log"
 server_pid=$!
 port=""
 for _ in $(seq 1 100); do
