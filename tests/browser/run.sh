@@ -25,7 +25,7 @@ fi
 out="$build/browser-test"
 rm -rf "$out"
 mkdir -p "$out"
-work="$(mktemp -d)"
+work="$(mktemp -d "$build/browser-test-work.XXXXXX")"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi

@@ -16,7 +16,7 @@ if ! command -v node >/dev/null 2>&1; then
   echo "load test: skipped: no Node.js on this machine (it is installed outside Debian)"
   exit 0
 fi
-work="$(mktemp -d)"
+work="$(mktemp -d "$build/load-test.XXXXXX")"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
