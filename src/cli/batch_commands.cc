@@ -27,6 +27,7 @@
 #include "service/discover.h"
 #include "service/export.h"
 #include "service/ingest.h"
+#include "service/review.h"
 #include "service/worker.h"
 #include "store/blob_store.h"
 #include "store/sqlite_store.h"
@@ -430,6 +431,8 @@ int BatchCommands::Export() {
   if (!rules) return Fail(rules.error());
   auto tables = service::BuildTables(**db, *rules, year_);
   if (!tables) return Fail(tables.error());
+  // Reviewers' decisions and corrections (vareport serve) in every export.
+  if (vareport::Status s = service::AddReviewColumns(**db, *tables); !s) return Fail(s.error());
   if (export_format_ == "csv") {
     std::string dir = out_.empty() ? "vareport-export" : out_;
     vareport::Status s = service::WriteCsv(*tables, dir);

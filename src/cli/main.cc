@@ -15,6 +15,7 @@
 
 #include "cli/batch_commands.h"
 #include "cli/commands.h"
+#include "cli/server_commands.h"
 
 int main(int argc, char** argv) {
   // Tesseract's OpenMP runtime reads OMP_THREAD_LIMIT when the program is
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
   check->add_option("dir", rules_dir, "rule folder (default: the one extract uses)");
 
   vareport::cli::BatchCommands batch(app);  // ingest, status, list, show, reprocess, export
+  vareport::cli::ServerCommands service(app);  // serve, users
 
   try {
     app.parse(argc, argv);
@@ -97,6 +99,7 @@ int main(int argc, char** argv) {
     if (dump->parsed()) return vareport::cli::Dump(dump_file, extract.limits);
     if (check->parsed()) return vareport::cli::RulesCheck(rules_dir);
     if (std::optional<int> rc = batch.Run()) return *rc;
+    if (std::optional<int> rc = service.Run()) return *rc;
   } catch (const std::exception& e) {
     std::cerr << "vareport: internal error: " << e.what() << "\n";
     return vareport::cli::kExitInternal;

@@ -13,6 +13,7 @@
 
 #include "core/text.h"
 #include "service/completeness.h"
+#include "service/review.h"
 #include "store/report_codec.h"
 
 namespace vareport::service {
@@ -473,6 +474,10 @@ Status WriteJson(store::Store& db, std::ostream& out) {
     subs.push_back({{"id", r.id}, {"path", SanitizeUtf8(r.path)}, {"processed_at", r.processed_at},
                     {"rendering_sha256", r.rendering_sha256 ? nlohmann::json(*r.rendering_sha256) : nlohmann::json(nullptr)},
                     {"report", store::EncodeReport((*s)->report)}});
+    // The review layer (service/review.h): decisions, corrections, stale ones.
+    Result<std::vector<store::Review>> reviews = db.ListReviews(r.id);
+    if (!reviews) return reviews.error();
+    subs.back()["review"] = ReviewLayer((*s)->report, *reviews);
   }
   Result<std::vector<store::Job>> jobs = db.ListJobs(std::nullopt);
   if (!jobs) return jobs.error();

@@ -23,7 +23,7 @@
 // sheets and gathered on a last sheet, "Technical".
 // JSON: one object {"schema": "vareport-export/1", "submissions": [{"id",
 // "path", "processed_at", "rendering_sha256" (or null), "report": the report
-// model}], "files": […]}.
+// model, "review": its review layer (service/review.h ReviewLayer)}], "files": […]}.
 //
 // Side effects: reads the Store, writes files. Thread-safety: one thread.
 #pragma once

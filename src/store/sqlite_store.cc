@@ -135,6 +135,58 @@ CREATE TABLE skipped(
   seen_at TEXT NOT NULL
 );
 )sql",
+    // (server) the HTTP service: users, API tokens, page sessions, the review layer,
+    // the audit trail and upload idempotency keys (store/access.h).
+    R"sql(
+CREATE TABLE users(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK(role IN ('reader','reviewer','admin')),
+  password_hash TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE api_tokens(
+  token_sha256 TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions(
+  session_sha256 TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE reviews(
+  submission_id INTEGER NOT NULL,
+  target TEXT NOT NULL CHECK(target IN ('finding','answer')),
+  key TEXT NOT NULL,
+  decision TEXT CHECK(decision IN ('confirmed','dismissed')),
+  value TEXT,
+  note TEXT NOT NULL DEFAULT '',
+  user TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY(submission_id, target, key)
+);
+CREATE TABLE audit(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user TEXT NOT NULL,
+  action TEXT NOT NULL,
+  submission_id INTEGER,
+  target TEXT NOT NULL DEFAULT '',
+  key TEXT NOT NULL DEFAULT '',
+  before TEXT NOT NULL DEFAULT '',
+  after TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_submission ON audit(submission_id, id);
+CREATE TABLE idempotency_keys(
+  key TEXT PRIMARY KEY,
+  job_id INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
@@ -467,6 +519,306 @@ class SqliteStore final : public Store {
     out.report = std::move(*r);
     return std::optional<StoredSubmission>(std::move(out));
   }
+  // ---- jobs and content, for the HTTP service ----
+
+  Result<std::optional<Job>> LoadJobById(std::int64_t id) override {
+    Stmt q(db_, (std::string(kJobColumns) + " FROM jobs WHERE id = ?").c_str());
+    q.Bind(1, id);
+    Status s = Ok{};
+    if (q.Step(s)) return std::optional<Job>(JobFrom(q));
+    if (!s) return s.error();
+    return std::optional<Job>();
+  }
+
+  Result<std::optional<Job>> FindIngestJob(std::string_view path, std::string_view sha256) override {
+    Stmt q(db_, (std::string(kJobColumns) + " FROM jobs WHERE kind = 'ingest' AND path = ? AND sha256 = ?").c_str());
+    q.Bind(1, path).Bind(2, sha256);
+    Status s = Ok{};
+    if (q.Step(s)) return std::optional<Job>(JobFrom(q));
+    if (!s) return s.error();
+    return std::optional<Job>();
+  }
+
+  Result<std::optional<std::int64_t>> SubmissionForContent(std::string_view sha256) override {
+    Stmt q(db_, "SELECT id FROM submissions WHERE sha256 = ?");
+    q.Bind(1, sha256);
+    Status s = Ok{};
+    if (q.Step(s)) return std::optional<std::int64_t>(q.Int(0));
+    if (!s) return s.error();
+    return std::optional<std::int64_t>();
+  }
+
+  Result<std::optional<std::int64_t>> FindIdempotencyKey(std::string_view key) override {
+    Stmt q(db_, "SELECT job_id FROM idempotency_keys WHERE key = ?");
+    q.Bind(1, key);
+    Status s = Ok{};
+    if (q.Step(s)) return std::optional<std::int64_t>(q.Int(0));
+    if (!s) return s.error();
+    return std::optional<std::int64_t>();
+  }
+
+  Status SetIdempotencyKey(std::string_view key, std::int64_t job_id) override {
+    Stmt q(db_, (std::string("INSERT OR IGNORE INTO idempotency_keys(key, job_id, created_at) VALUES(?, ?, ") + kNow +
+                 ")").c_str());
+    q.Bind(1, key).Bind(2, job_id);
+    return q.Run();
+  }
+
+  Result<std::pair<double, std::int64_t>> ProcessingSeconds() override {
+    Stmt q(db_, "SELECT coalesce(sum(seconds), 0), count(seconds) FROM jobs");
+    Status s = Ok{};
+    if (q.Step(s)) return std::make_pair(q.Real(0), q.Int(1));
+    if (!s) return s.error();
+    return std::make_pair(0.0, std::int64_t{0});
+  }
+
+  Result<bool> DeleteSubmission(std::int64_t id, std::string_view user) override {
+    VR_TRY(Exec("BEGIN IMMEDIATE"));
+    std::string sha, file;
+    {
+      Stmt q(db_, "SELECT sha256, file FROM submissions WHERE id = ?");
+      q.Bind(1, id);
+      Status s = Ok{};
+      if (!q.Step(s)) {
+        if (!s) return Rollback(s.error());
+        VR_TRY(Exec("ROLLBACK"));
+        return false;
+      }
+      sha = q.Text(0);
+      file = q.Text(1);
+    }
+    const char* const deletes[] = {
+        "DELETE FROM idempotency_keys WHERE job_id IN (SELECT id FROM jobs WHERE sha256 = ?2 OR submission_id = ?1)",
+        "UPDATE jobs SET duplicate_of = NULL WHERE duplicate_of IN (SELECT id FROM jobs WHERE sha256 = ?2)",
+        "DELETE FROM jobs WHERE sha256 = ?2 OR submission_id = ?1",
+        "DELETE FROM reviews WHERE submission_id = ?1",
+        "DELETE FROM submissions WHERE id = ?1",
+    };
+    for (const char* sql : deletes) {
+      Stmt d(db_, sql);
+      d.Bind(1, id).Bind(2, sha);
+      if (Status r = d.Run(); !r) return Rollback(r.error());
+    }
+    AuditEntry e;
+    e.user = std::string(user);
+    e.action = "delete";
+    e.submission_id = id;
+    e.target = "submission";
+    e.key = sha;
+    e.before = file;
+    if (Status r = InsertAudit(e); !r) return Rollback(r.error());
+    VR_TRY(Commit());
+    return true;
+  }
+
+  // ---- users, tokens, sessions ----
+
+  Result<std::int64_t> AddUser(std::string_view name, Role role, std::string_view password_hash) override {
+    Result<std::optional<User>> existing = FindUser(name);
+    if (!existing) return existing.error();
+    if (*existing) return MakeError(ErrorKind::kUnreadableInput, "user " + std::string(name) + " exists");
+    Stmt q(db_, (std::string("INSERT INTO users(name, role, password_hash, created_at) VALUES(?, ?, ?, ") + kNow + ")")
+                    .c_str());
+    q.Bind(1, name).Bind(2, RoleName(role)).Bind(3, password_hash);
+    VR_TRY(q.Run());
+    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+  Result<std::optional<User>> FindUser(std::string_view name) override {
+    Stmt q(db_, (std::string(kUserColumns) + " FROM users u WHERE u.name = ?").c_str());
+    q.Bind(1, name);
+    Status s = Ok{};
+    if (q.Step(s)) return std::optional<User>(UserFrom(q, 0));
+    if (!s) return s.error();
+    return std::optional<User>();
+  }
+
+  Result<std::vector<User>> ListUsers() override {
+    Stmt q(db_, (std::string(kUserColumns) + " FROM users u ORDER BY u.name").c_str());
+    std::vector<User> out;
+    Status s = Ok{};
+    while (q.Step(s)) out.push_back(UserFrom(q, 0));
+    if (!s) return s.error();
+    return out;
+  }
+
+  Result<bool> RevokeUser(std::string_view name) override {
+    VR_TRY(Exec("BEGIN IMMEDIATE"));
+    Stmt u(db_, "UPDATE users SET revoked = 1 WHERE name = ?");
+    u.Bind(1, name);
+    if (Status r = u.Run(); !r) return Rollback(r.error());
+    const bool found = sqlite3_changes(db_) > 0;
+    for (const char* t : {"api_tokens", "sessions"}) {
+      Stmt d(db_, (std::string("DELETE FROM ") + t + " WHERE user_id IN (SELECT id FROM users WHERE name = ?)").c_str());
+      d.Bind(1, name);
+      if (Status r = d.Run(); !r) return Rollback(r.error());
+    }
+    VR_TRY(Commit());
+    return found;
+  }
+
+  Status AddToken(std::int64_t user_id, std::string_view token_sha256) override {
+    Stmt q(db_, (std::string("INSERT INTO api_tokens(token_sha256, user_id, created_at) VALUES(?, ?, ") + kNow + ")")
+                    .c_str());
+    q.Bind(1, token_sha256).Bind(2, user_id);
+    return q.Run();
+  }
+
+  Result<std::optional<User>> UserByToken(std::string_view token_sha256) override {
+    Stmt q(db_, (std::string(kUserColumns) +
+                 " FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_sha256 = ? AND u.revoked = 0")
+                    .c_str());
+    q.Bind(1, token_sha256);
+    Status s = Ok{};
+    if (q.Step(s)) return std::optional<User>(UserFrom(q, 0));
+    if (!s) return s.error();
+    return std::optional<User>();
+  }
+
+  Status AddSession(std::string_view session_sha256, std::int64_t user_id, std::string_view csrf,
+                    std::int64_t expires_at) override {
+    Stmt q(db_, "INSERT INTO sessions(session_sha256, user_id, csrf, expires_at) VALUES(?, ?, ?, ?)");
+    q.Bind(1, session_sha256).Bind(2, user_id).Bind(3, csrf).Bind(4, expires_at);
+    return q.Run();
+  }
+
+  Result<std::optional<Session>> FindSession(std::string_view session_sha256, std::int64_t now) override {
+    Stmt q(db_, (std::string(kUserColumns) +
+                 ", s.csrf, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id "
+                 "WHERE s.session_sha256 = ? AND s.expires_at > ? AND u.revoked = 0").c_str());
+    q.Bind(1, session_sha256).Bind(2, now);
+    Status s = Ok{};
+    if (q.Step(s)) {
+      Session out;
+      out.user = UserFrom(q, 0);
+      out.csrf = q.Text(kUserColumnCount);
+      out.expires_at = q.Int(kUserColumnCount + 1);
+      return std::optional<Session>(std::move(out));
+    }
+    if (!s) return s.error();
+    return std::optional<Session>();
+  }
+
+  Status DeleteSession(std::string_view session_sha256) override {
+    Stmt q(db_, "DELETE FROM sessions WHERE session_sha256 = ?");
+    q.Bind(1, session_sha256);
+    return q.Run();
+  }
+
+  // ---- the review layer ----
+
+  Result<Review> PutReview(const Review& r, std::string_view before) override {
+    VR_TRY(Exec("BEGIN IMMEDIATE"));
+    Stmt q(db_, (std::string("INSERT INTO reviews(submission_id, target, key, decision, value, note, user, at) "
+                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ") + kNow + ") "
+                 "ON CONFLICT(submission_id, target, key) DO UPDATE SET decision = ?4, value = ?5, note = ?6, "
+                 "user = ?7, at = excluded.at").c_str());
+    q.Bind(1, r.submission_id).Bind(2, r.target).Bind(3, r.key).Bind(4, r.decision).Bind(5, r.value);
+    q.Bind(6, r.note).Bind(7, r.user);
+    if (Status s = q.Run(); !s) return Rollback(s.error());
+    AuditEntry e;
+    e.user = r.user;
+    e.action = r.target == "finding" ? "decision" : "correction";
+    e.submission_id = r.submission_id;
+    e.target = r.target;
+    e.key = r.key;
+    e.before = std::string(before);
+    e.after = r.decision ? *r.decision : r.value.value_or("");
+    e.note = r.note;
+    if (Status s = InsertAudit(e); !s) return Rollback(s.error());
+    Result<std::vector<Review>> all = ReviewsWhere(" WHERE submission_id = ?1 AND target = ?2 AND key = ?3", r);
+    if (!all) return Rollback(all.error());
+    VR_TRY(Commit());
+    if (all->empty()) return MakeError(ErrorKind::kInternal, "database: review not stored");
+    return all->front();
+  }
+
+  Result<std::vector<Review>> ListReviews(std::optional<std::int64_t> submission_id) override {
+    Review probe;
+    if (submission_id) {
+      probe.submission_id = *submission_id;
+      return ReviewsWhere(" WHERE submission_id = ?1", probe);
+    }
+    return ReviewsWhere("", probe);
+  }
+
+  Status AddAudit(const AuditEntry& e) override { return InsertAudit(e); }
+
+  Result<std::vector<AuditEntry>> ListAudit(std::optional<std::int64_t> submission_id) override {
+    std::string sql = "SELECT id, at, user, action, submission_id, target, key, before, after, note FROM audit";
+    if (submission_id) sql += " WHERE submission_id = ?";
+    sql += " ORDER BY id";
+    Stmt q(db_, sql.c_str());
+    if (submission_id) q.Bind(1, *submission_id);
+    std::vector<AuditEntry> out;
+    Status s = Ok{};
+    while (q.Step(s)) {
+      AuditEntry e;
+      e.id = q.Int(0);
+      e.at = q.Text(1);
+      e.user = q.Text(2);
+      e.action = q.Text(3);
+      if (!q.IsNull(4)) e.submission_id = q.Int(4);
+      e.target = q.Text(5);
+      e.key = q.Text(6);
+      e.before = q.Text(7);
+      e.after = q.Text(8);
+      e.note = q.Text(9);
+      out.push_back(std::move(e));
+    }
+    if (!s) return s.error();
+    return out;
+  }
+
+ private:
+  static constexpr const char* kUserColumns =
+      "SELECT u.id, u.name, u.role, u.password_hash, u.revoked, u.created_at";
+  static constexpr int kUserColumnCount = 6;
+
+  static User UserFrom(const Stmt& q, int c) {
+    User u;
+    u.id = q.Int(c);
+    u.name = q.Text(c + 1);
+    u.role = ParseRole(q.Text(c + 2)).value_or(Role::kReader);
+    u.password_hash = q.Text(c + 3);
+    u.revoked = q.Int(c + 4) != 0;
+    u.created_at = q.Text(c + 5);
+    return u;
+  }
+
+  Result<std::vector<Review>> ReviewsWhere(const std::string& where, const Review& r) {
+    Stmt q(db_, ("SELECT submission_id, target, key, decision, value, note, user, at FROM reviews" + where +
+                 " ORDER BY submission_id, target, key").c_str());
+    if (!where.empty()) q.Bind(1, r.submission_id);
+    if (where.find("?2") != std::string::npos) q.Bind(2, r.target).Bind(3, r.key);
+    std::vector<Review> out;
+    Status s = Ok{};
+    while (q.Step(s)) {
+      Review x;
+      x.submission_id = q.Int(0);
+      x.target = q.Text(1);
+      x.key = q.Text(2);
+      x.decision = q.OptText(3);
+      x.value = q.OptText(4);
+      x.note = q.Text(5);
+      x.user = q.Text(6);
+      x.at = q.Text(7);
+      out.push_back(std::move(x));
+    }
+    if (!s) return s.error();
+    return out;
+  }
+
+  Status InsertAudit(const AuditEntry& e) {
+    Stmt q(db_, (std::string("INSERT INTO audit(at, user, action, submission_id, target, key, before, after, note) "
+                             "VALUES(") + kNow + ", ?, ?, ?, ?, ?, ?, ?, ?)").c_str());
+    q.Bind(1, e.user).Bind(2, e.action).Bind(3, e.submission_id).Bind(4, e.target).Bind(5, e.key);
+    q.Bind(6, e.before).Bind(7, e.after).Bind(8, e.note);
+    return q.Run();
+  }
+
+ public:
+
 
  private:
   static constexpr const char* kJobColumns =
@@ -735,6 +1087,21 @@ std::string_view JobStateName(JobState state) {
 std::optional<JobState> ParseJobState(std::string_view name) {
   for (JobState s : {JobState::kQueued, JobState::kRunning, JobState::kDone, JobState::kFailed})
     if (JobStateName(s) == name) return s;
+  return std::nullopt;
+}
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kReader: return "reader";
+    case Role::kReviewer: return "reviewer";
+    case Role::kAdmin: return "admin";
+  }
+  return "reader";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (Role r : {Role::kReader, Role::kReviewer, Role::kAdmin})
+    if (RoleName(r) == name) return r;
   return std::nullopt;
 }
 

@@ -30,10 +30,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
 #include "report/report.h"
+#include "store/access.h"
 
 namespace vareport::store {
 
@@ -193,6 +195,54 @@ class Store {
   virtual Result<std::vector<SubmissionRow>> ListSubmissions(const SubmissionFilter& filter) = 0;
   // One submission with its report, or nullopt when there is none with `id`.
   virtual Result<std::optional<StoredSubmission>> LoadSubmission(std::int64_t id) = 0;
+
+  // ---- jobs and content, for the HTTP service ----
+
+  // One job, or nullopt.
+  virtual Result<std::optional<Job>> LoadJobById(std::int64_t id) = 0;
+  // The ingest job of this (path, content), or nullopt.
+  virtual Result<std::optional<Job>> FindIngestJob(std::string_view path, std::string_view sha256) = 0;
+  // The submission of this content, or nullopt.
+  virtual Result<std::optional<std::int64_t>> SubmissionForContent(std::string_view sha256) = 0;
+  // The job an Idempotency-Key was first given, or nullopt; SetIdempotencyKey
+  // records it (a key given again keeps its first job).
+  virtual Result<std::optional<std::int64_t>> FindIdempotencyKey(std::string_view key) = 0;
+  virtual Status SetIdempotencyKey(std::string_view key, std::int64_t job_id) = 0;
+  // Seconds spent processing, and the number of jobs timed, over all jobs.
+  virtual Result<std::pair<double, std::int64_t>> ProcessingSeconds() = 0;
+  // Removes a submission, its rows, its reviews and the jobs of its content,
+  // and records an audit entry by `user`, in one transaction. False when
+  // there is no submission `id`. Audit entries stay.
+  virtual Result<bool> DeleteSubmission(std::int64_t id, std::string_view user) = 0;
+
+  // ---- users, API tokens, sessions (store/access.h) ----
+
+  // Errors: kUnreadableInput "user NAME exists".
+  virtual Result<std::int64_t> AddUser(std::string_view name, Role role, std::string_view password_hash) = 0;
+  virtual Result<std::optional<User>> FindUser(std::string_view name) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  // Marks the user revoked and drops its tokens and sessions; false when unknown.
+  virtual Result<bool> RevokeUser(std::string_view name) = 0;
+  virtual Status AddToken(std::int64_t user_id, std::string_view token_sha256) = 0;
+  // The (not revoked) user of a token hash, or nullopt.
+  virtual Result<std::optional<User>> UserByToken(std::string_view token_sha256) = 0;
+  virtual Status AddSession(std::string_view session_sha256, std::int64_t user_id, std::string_view csrf,
+                            std::int64_t expires_at) = 0;
+  // The session of a cookie hash if it has not expired at `now` (Unix s) and its user is not revoked.
+  virtual Result<std::optional<Session>> FindSession(std::string_view session_sha256, std::int64_t now) = 0;
+  virtual Status DeleteSession(std::string_view session_sha256) = 0;
+
+  // ---- the review layer (store/access.h) ----
+
+  // Records `review` as the current one for (submission, target, key) and an
+  // audit entry with `before` → the new decision or value, in one transaction.
+  // Returns the stored review (with `at`).
+  virtual Result<Review> PutReview(const Review& review, std::string_view before) = 0;
+  // Current reviews of one submission, or of all (nullopt), by submission then key.
+  virtual Result<std::vector<Review>> ListReviews(std::optional<std::int64_t> submission_id) = 0;
+  virtual Status AddAudit(const AuditEntry& entry) = 0;
+  // Audit entries, oldest first, of one submission or of all.
+  virtual Result<std::vector<AuditEntry>> ListAudit(std::optional<std::int64_t> submission_id) = 0;
 };
 
 }  // namespace vareport::store
