@@ -126,30 +126,14 @@ void AssignSections(Context& ctx) {
     bool single_cell_row = u.kind == Unit::Kind::kRow && IsTitleRow(u) && words <= 16;
     bool text_unit = u.kind == Unit::Kind::kText && !u.list_item;
     if (single_cell_row || (text_unit && (u.heading_level > 0 || words <= 16))) {
-      std::string best_id;
-      double best_score = 0;
-      for (const ComponentRule& c : ctx.rules.components) {
-        double s = ctx.matcher.Similarity(text, c.headings);
-        if (s > best_score) {
-          best_score = s;
-          best_id = c.id;
-        }
-      }
-      std::vector<std::string> by_action = ComponentsByAction(ctx, text);
+      // Action numbers decide; else the title's similarity, at a bar that
+      // depends on how much the line looks like a heading.
       bool numbered = StartsNumbered(text);
       bool sentence = !text.empty() && text.back() == '.';
-      std::string chosen;
-      if (!by_action.empty()) {
-        chosen = by_action.front();
-        // Several components share an action number (Oslo #33): prefer the title's.
-        for (const std::string& id : by_action)
-          if (id == best_id) chosen = id;
-        if (best_score >= 0.7) chosen = best_id;
-      } else if (u.heading_level > 0 || single_cell_row || numbered || u.run_in) {
-        if (best_score >= kHeadingScore) chosen = best_id;
-      } else if (!in_objectives && !sentence && best_score >= 0.7) {
-        chosen = best_id;
-      }
+      double bar = 2.0;  // above any similarity: only action numbers open a section
+      if (u.heading_level > 0 || single_cell_row || numbered || u.run_in) bar = kHeadingScore;
+      else if (!in_objectives && !sentence) bar = 0.7;
+      std::string chosen = HeadingComponent(ctx, text, bar);
       if (!chosen.empty()) {
         if (u.run_in) ++ctx.run_in_headings;
         current = chosen;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "document/document.h"
+#include "report/report.h"
 
 namespace vareport::test {
 
@@ -28,6 +29,14 @@ inline Paragraph P(const std::string& text, int heading = 0) {
     }
   }
   return p;
+}
+
+// The value the report gives question `q`, as text ("yes", "1234"), or "(none)".
+inline std::string Value(const Report& r, const std::string& q) {
+  for (const auto& a : r.answers)
+    if (a.question == q)
+      return a.value.kind == AnswerValue::Kind::kInteger ? std::to_string(a.value.integer) : a.value.text;
+  return "(none)";
 }
 
 class DocBuilder {

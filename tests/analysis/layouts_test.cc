@@ -11,15 +11,10 @@
 
 using vareport::Report;
 using vareport::test::DocBuilder;
+using vareport::test::Value;
 
 namespace {
 
-std::string Value(const Report& r, const std::string& q) {
-  for (const auto& a : r.answers)
-    if (a.question == q)
-      return a.value.kind == vareport::AnswerValue::Kind::kInteger ? std::to_string(a.value.integer) : a.value.text;
-  return "(none)";
-}
 
 bool HasFinding(const Report& r, const std::string& code, const std::string& component, const std::string& question = "") {
   return std::any_of(r.findings.begin(), r.findings.end(), [&](const vareport::Finding& f) {

@@ -8,15 +8,10 @@
 
 using vareport::Report;
 using vareport::test::DocBuilder;
+using vareport::test::Value;
 
 namespace {
 
-std::string Value(const Report& r, const std::string& q) {
-  for (const auto& a : r.answers)
-    if (a.question == q)
-      return a.value.kind == vareport::AnswerValue::Kind::kInteger ? std::to_string(a.value.integer) : a.value.text;
-  return "(none)";
-}
 
 Report Run(DocBuilder& b) {
   vareport::Document d = b.Build();
