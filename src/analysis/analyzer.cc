@@ -47,6 +47,45 @@ int ObjectiveHeaderColumn(const Context& ctx, const Unit& u) {
   return -1;
 }
 
+// "No. Objective", "N° | Objectif": a list's column headers printed as a line of their own.
+bool IsObjectiveColumnHeader(const Context& ctx, const std::string& text) {
+  std::vector<std::string> t = MatchTokens(FoldForMatch(text));
+  if (t.empty() || t.size() > 4) return false;
+  bool names = false;
+  for (const std::string& w : t) {
+    bool header = false;
+    for (const auto& [lang, lx] : ctx.rules.lexicons)
+      header = header || std::find(lx.plan_objective_headers.begin(), lx.plan_objective_headers.end(), w) != lx.plan_objective_headers.end();
+    names = names || header;
+    if (!header && w.size() > 2) return false;  // only numbering words besides ("no", "n", "nr")
+  }
+  return names;
+}
+
+// "Signature: …", "Date: …", "Contact person: …": a short label before a colon.
+bool IsLabelLine(const std::string& text) {
+  std::size_t colon = text.find(':');
+  return colon != std::string::npos && colon < 40 && MatchTokens(text.substr(0, colon)).size() <= 3;
+}
+
+// A row of a list with no header: a number or label, and one sentence ("1 | Register 300 survivors …").
+bool LooksLikeObjectiveRow(const Unit& u) {
+  if (u.cells.size() < 2 || u.cells.size() > 3) return false;
+  int sentences = 0, numbers = 0;
+  for (const UnitCell& c : u.cells) {
+    if (!c.ticks.empty()) return false;
+    std::vector<std::string> t = MatchTokens(c.text);
+    if (t.size() >= 4 && !IsLabelLine(c.text)) {
+      ++sentences;
+    } else if (t.size() == 1 && (IsNumberToken(t[0]) || t[0].size() == 1)) {
+      ++numbers;  // "1", "2.", "a)"
+    } else if (!t.empty()) {
+      return false;
+    }
+  }
+  return sentences == 1 && numbers >= 1;
+}
+
 // The column whose header names components ("Component", "Composante"), or -1.
 int ComponentHeaderColumn(const Context& ctx, const Unit& u) {
   for (const UnitCell& c : u.cells) {
@@ -57,11 +96,6 @@ int ComponentHeaderColumn(const Context& ctx, const Unit& u) {
   return -1;
 }
 
-// "Signature: …", "Date: …", "Contact person: …": a short label before a colon.
-bool IsLabelLine(const std::string& text) {
-  std::size_t colon = text.find(':');
-  return colon != std::string::npos && colon < 40 && MatchTokens(text.substr(0, colon)).size() <= 3;
-}
 
 }  // namespace
 
@@ -163,6 +197,14 @@ void AssignSections(Context& ctx) {
           table_component.clear();
           continue;
         }
+        if (LooksLikeObjectiveRow(u)) {  // its header was printed as a line ("No. Objective")
+          objective_table = u.table;
+          ctx.objective_column[u.table] = -1;  // the row's sentence
+          component_column = -1;
+          table_component.clear();
+          ctx.role[i] = Role::kObjective;
+          continue;
+        }
       } else if (in_objectives && objective_table == u.table) {
         ctx.role[i] = Role::kObjective;
         // A closing objectives table (Component | No. | Objective): the row's component
@@ -182,6 +224,7 @@ void AssignSections(Context& ctx) {
       continue;
     }
     objective_table = -1;
+    if (in_objectives && IsObjectiveColumnHeader(ctx, text)) continue;  // "No. Objective", even set bold
     if (in_objectives) {
       // A heading or a "Label: value" line (signature block, contact) ends the list.
       if (u.heading_level > 0 || IsLabelLine(text)) {

@@ -225,6 +225,26 @@ BOOST_AUTO_TEST_CASE(extraction_block_marks_what_was_not_understood) {
   BOOST_TEST(o.extraction.needs_review);
 }
 
+// An objectives table whose header was printed as a bold line of its own
+// ("No. Objective", as a PDF export leaves it): the rows below are objectives;
+// a signature block after them is not.
+BOOST_AUTO_TEST_CASE(objective_list_whose_header_is_a_line_of_its_own) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist", 1);
+  b.Para("2. Data collection and information management", 2);
+  b.Table({{"Question", "Yes", "No"}, {"Are data disaggregated by sex, age and disability?", "[x]", "[ ]"}});
+  b.Para("Objectives for the coming period", 3);
+  b.Para("No. Objective", 4);
+  b.Table({{"1", "Register 300 survivors in the national database by 2026."},
+           {"2", "Train 3 provincial data officers in casualty data collection (2027–2030)."}},
+          /*first_is_header=*/false);
+  b.Table({{"Name and title: Dr. A. Rahimi, Deputy", "Official stamp:"}}, false);
+  Report r = Run(b);
+  auto data = ObjectivesOf(r, "data");
+  BOOST_REQUIRE_EQUAL(data.size(), 2u);
+  BOOST_TEST(data[0] == "Register 300 survivors in the national database by 2026.");
+}
+
 // The evidence shows what decided the value: the ticked box and its option,
 // not the first (empty) answer cell of the row.
 BOOST_AUTO_TEST_CASE(evidence_shows_the_box_that_decided) {
