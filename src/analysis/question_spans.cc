@@ -11,6 +11,7 @@
 // labels, answers and comments comes from the lexicon (answer_labels,
 // value_labels, comment_headers, answer words), not from C++.
 #include <algorithm>
+#include <map>
 
 #include "analysis/phrases.h"
 #include "analysis/steps.h"
@@ -152,11 +153,85 @@ UnitCell Cell(int column, std::string text, std::vector<UnitTick> ticks = {}) {
   return c;
 }
 
+// The integer a cell holds when it holds nothing else ("3,590", "1 234"), or -1.
+long long LoneFigure(const std::string& text, const std::string& lang) {
+  std::string t = Trim(text);
+  std::vector<NumberMatch> ms = FindNumbers(t, lang);
+  if (ms.size() != 1 || !ms[0].integer || ms[0].percent || ms[0].begin != 0 || ms[0].end != t.size()) return -1;
+  return static_cast<long long>(ms[0].value);
+}
+
+// A figures table (cross-tabulation): a header row of short column labels
+// ("Indicator | Total | Female | Male | Source") and rows of a label and
+// figures ("Survivors recorded (cumulative) | 3,590 | 503 | 3,087"). Each
+// figure is the answer to "row label + column label", so each row becomes one
+// row unit per figure ("Survivors recorded (cumulative) Female" | "503"),
+// which the checklist matches like any printed question.
+void SplitFigureTables(Context& ctx, int& next_table) {
+  std::vector<Unit> units;
+  std::vector<std::string> component;
+  std::vector<Role> role;
+  std::map<int, std::map<int, std::string>> labels;  // table → column → header label
+  for (std::size_t i = 0; i < ctx.units.size(); ++i) {
+    Unit& u = ctx.units[i];
+    bool split = false;
+    if (u.kind == Unit::Kind::kRow && !u.synthetic && ctx.role[i] == Role::kPlain && u.cells.size() >= 3) {
+      if (!labels.count(u.table)) {
+        // The table's first row: short labels after the first cell, none a figure or an answer word.
+        std::map<int, std::string> h;
+        bool ok = true;
+        for (std::size_t k = 1; k < u.cells.size() && ok; ++k) {
+          const UnitCell& c = u.cells[k];
+          std::size_t words = MatchTokens(c.text).size();
+          ok = c.ticks.empty() && words >= 1 && words <= 4 && LoneFigure(c.text, ctx.lang) < 0 &&
+               AnswerWord(*ctx.lx, c.text).empty();
+          h[c.column] = c.text;
+        }
+        // A results framework (Objective | … | Target | Deadline) holds objectives, not figures.
+        labels[u.table] = ok && !IsPlanHeader(ctx, u) ? h : std::map<int, std::string>{};
+      } else if (!labels[u.table].empty() && MatchTokens(u.cells[0].text).size() >= 2) {
+        std::vector<Unit> rows;
+        for (std::size_t k = 1; k < u.cells.size(); ++k) {
+          const UnitCell& c = u.cells[k];
+          auto it = labels[u.table].find(c.column);
+          if (it == labels[u.table].end() || LoneFigure(c.text, ctx.lang) < 0) continue;
+          Unit row;
+          row.kind = Unit::Kind::kRow;
+          row.synthetic = true;
+          row.page = u.page;
+          row.table = next_table++;
+          row.columns = 2;
+          row.cells.push_back(Cell(0, u.cells[0].text + " " + it->second));
+          row.cells.push_back(Cell(1, c.text));
+          rows.push_back(std::move(row));
+        }
+        if (rows.size() >= 2) {
+          for (Unit& r : rows) {
+            units.push_back(std::move(r));
+            component.push_back(ctx.component[i]);
+            role.push_back(Role::kPlain);
+          }
+          split = true;
+        }
+      }
+    }
+    if (!split) {
+      units.push_back(std::move(u));
+      component.push_back(ctx.component[i]);
+      role.push_back(ctx.role[i]);
+    }
+  }
+  ctx.units = std::move(units);
+  ctx.component = std::move(component);
+  ctx.role = std::move(role);
+}
+
 }  // namespace
 
 void LocateQuestionSpans(Context& ctx) {
   int next_table = 0;
   for (const Unit& u : ctx.units) next_table = std::max(next_table, u.table + 1);
+  SplitFigureTables(ctx, next_table);
   for (std::size_t i = 0; i < ctx.units.size(); ++i) {
     Unit& u = ctx.units[i];
     if (u.kind != Unit::Kind::kText || ctx.role[i] != Role::kPlain || u.heading_level > 0 || u.run_in) continue;

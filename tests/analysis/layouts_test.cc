@@ -187,6 +187,23 @@ BOOST_AUTO_TEST_CASE(figures_on_label_value_lines) {
   BOOST_TEST(Value(rs, "data.survivors_total") == "12345");
 }
 
+// A figures table in an Article 7 report: each figure answers "row label +
+// column label" (Survivors recorded … Female → the female survivors).
+BOOST_AUTO_TEST_CASE(figures_table_answers_row_and_column_labels) {
+  DocBuilder b;
+  b.Para("ARTICLE 7 TRANSPARENCY REPORT", 1);
+  b.Para("Data collection and information management (Action #35)", 2);
+  b.Para("Casualty data are recorded by the mine action centre in a national database.");
+  b.Table({{"Indicator", "Total", "Female", "Male", "Source"},
+           {"New casualties (killed and injured) in 2021", "61", "3", "58", "National database"},
+           {"Survivors recorded (cumulative)", "3,590", "503", "3,087", "Mine action centre"}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "3590");
+  BOOST_TEST(Value(r, "data.survivors_female") == "503");
+  BOOST_TEST(Value(r, "data.survivors_male") == "3087");
+  BOOST_TEST(Value(r, "data.casualties_period") == "61");
+}
+
 // Kind 10: the answer word on the question's own line, after the question mark.
 BOOST_AUTO_TEST_CASE(answer_word_after_the_question_mark) {
   DocBuilder b;

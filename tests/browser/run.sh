@@ -33,11 +33,14 @@ cleanup() {
 }
 trap cleanup EXIT
 password="$("$build/vareport" users add admin --role admin --db "$work/v.db" | awk '{print $NF}')"
+# Created before the server starts: the loop below may read it before the
+# background shell has opened its redirection.
+: > "$out/server.log"
 "$build/vareport" serve --db "$work/v.db" --listen 127.0.0.1:0 -j 2 2>"$out/server.log" &
 server_pid=$!
 port=""
 for _ in $(seq 1 100); do
-  port="$(sed -n 's#.*on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$out/server.log" | head -1)"
+  port="$(sed -n 's#.*on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$out/server.log" 2>/dev/null | head -1 || true)"
   [ -n "$port" ] && break
   sleep 0.1
 done

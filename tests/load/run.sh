@@ -25,12 +25,15 @@ cleanup() {
 trap cleanup EXIT
 "$build/vareport" users add loader --role reviewer --db "$work/v.db" >/dev/null
 token="$("$build/vareport" users token loader --db "$work/v.db" | awk '{print $NF}')"
+# Created before the server starts: the loop below may read it before the
+# background shell has opened its redirection.
+: > "$work/server.log"
 "$build/vareport" serve --db "$work/v.db" --listen 127.0.0.1:0 -j 2 --threads 16 --quiet --timeout 120 2>"$work/server.log" &
 server_log="$work/server.log"
 server_pid=$!
 port=""
 for _ in $(seq 1 100); do
-  port="$(sed -n 's#.*on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/server.log" | head -1)"
+  port="$(sed -n 's#.*on http://127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/server.log" 2>/dev/null | head -1 || true)"
   [ -n "$port" ] && break
   sleep 0.1
 done
