@@ -35,17 +35,6 @@
 namespace vareport::cli {
 namespace {
 
-int Fail(const Error& e) {
-  std::string msg = e.message;
-  for (char& c : msg)
-    if (c == '\n' || c == '\r') c = ' ';
-  std::cerr << "vareport: " << msg << "\n";
-  switch (e.kind) {
-    case ErrorKind::kRuleError: return kExitRuleError;
-    case ErrorKind::kInternal: return kExitInternal;
-    default: return kExitBadInput;
-  }
-}
 
 void AddDb(CLI::App* app, std::string& db) {
   app->add_option("--db", db, "the store (SQLite file; originals kept in <db>.files/)")->capture_default_str();

@@ -39,13 +39,6 @@ int ExitFor(const Error& e) {
   }
 }
 
-int Fail(const std::string& file, const Error& e) {
-  std::string msg = e.message;
-  for (char& c : msg)
-    if (c == '\n' || c == '\r') c = ' ';
-  std::cerr << "vareport: " << (file.empty() ? "" : file + ": ") << msg << "\n";
-  return ExitFor(e);
-}
 
 // SHA-256 of the bytes, lower-case hex (OpenSSL EVP).
 std::string Sha256Hex(const std::string& bytes) {
@@ -213,6 +206,14 @@ int DumpUnguarded(const std::string& file, const RunLimits& limits) {
 }
 
 }  // namespace
+
+int Fail(const std::string& file, const Error& e) {
+  std::string msg = e.message;
+  for (char& c : msg)
+    if (c == '\n' || c == '\r') c = ' ';
+  std::cerr << "vareport: " << (file.empty() ? "" : file + ": ") << msg << "\n";
+  return ExitFor(e);
+}
 
 int Extract(const ExtractArgs& args) {
   ArmLimits(args.file, args.limits);

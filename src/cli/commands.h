@@ -7,9 +7,17 @@
 #include <cstddef>
 #include <string>
 
+#include "core/result.h"
+
 namespace vareport::cli {
 
 enum ExitCode { kExitOk = 0, kExitBadInput = 2, kExitRuleError = 3, kExitInternal = 70, kExitInterrupted = 130 };
+
+// Prints "vareport: FILE: message" (or "vareport: message" when `file` is
+// empty) on one line of stderr and returns the exit status of the error's
+// kind: 3 rule error, 70 internal error, 2 otherwise.
+int Fail(const std::string& file, const Error& e);
+inline int Fail(const Error& e) { return Fail(std::string(), e); }
 
 // Limits of one `extract` or `dump` run, on top of the extractors' own
 // (ExtractOptions). Past the time limit the run stops with one line on stderr,

@@ -15,17 +15,6 @@
 namespace vareport::cli {
 namespace {
 
-int Fail(const Error& e) {
-  std::string msg = e.message;
-  for (char& c : msg)
-    if (c == '\n' || c == '\r') c = ' ';
-  std::cerr << "vareport: " << msg << "\n";
-  switch (e.kind) {
-    case ErrorKind::kRuleError: return kExitRuleError;
-    case ErrorKind::kInternal: return kExitInternal;
-    default: return kExitBadInput;
-  }
-}
 
 server::Server* g_server = nullptr;
 

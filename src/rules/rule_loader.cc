@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/data_dir.h"
 #include "core/text.h"
 #include "rules/xml.h"
 
@@ -315,21 +316,7 @@ Result<RuleSet> LoadRules(const std::string& dir) {
 }
 
 std::string DefaultRulesDir() {
-  if (const char* env = std::getenv("VAREPORT_RULES"); env != nullptr && *env != '\0') return env;
-  std::error_code ec;
-  // Run from the build tree (a CMakeCache.txt beside or above the executable):
-  // the source tree's rules, so a rule edit needs no install.
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  bool in_build_tree = false;
-  for (fs::path d = exe.parent_path(); !ec && !d.empty() && d != d.root_path(); d = d.parent_path()) {
-    if (fs::exists(d / "CMakeCache.txt", ec)) {
-      in_build_tree = true;
-      break;
-    }
-  }
-  if (in_build_tree && fs::is_directory(VAREPORT_SOURCE_RULES_DIR, ec)) return VAREPORT_SOURCE_RULES_DIR;
-  if (fs::is_directory(VAREPORT_INSTALL_RULES_DIR, ec)) return VAREPORT_INSTALL_RULES_DIR;
-  return VAREPORT_SOURCE_RULES_DIR;
+  return DataDir("VAREPORT_RULES", VAREPORT_SOURCE_RULES_DIR, VAREPORT_INSTALL_RULES_DIR);
 }
 
 }  // namespace vareport

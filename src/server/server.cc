@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/data_dir.h"
 #include "rules/rule_loader.h"
 #include "server/auth.h"
 #include "server/context.h"
@@ -416,19 +417,7 @@ std::optional<Caller> Context::Authorize(const httplib::Request& req, httplib::R
 }
 
 std::string DefaultWebDir() {
-  if (const char* env = std::getenv("VAREPORT_WEB"); env != nullptr && *env != '\0') return env;
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  bool in_build_tree = false;
-  for (fs::path d = exe.parent_path(); !ec && !d.empty() && d != d.root_path(); d = d.parent_path()) {
-    if (fs::exists(d / "CMakeCache.txt", ec)) {
-      in_build_tree = true;
-      break;
-    }
-  }
-  if (in_build_tree && fs::is_directory(VAREPORT_SOURCE_WEB_DIR, ec)) return VAREPORT_SOURCE_WEB_DIR;
-  if (fs::is_directory(VAREPORT_INSTALL_WEB_DIR, ec)) return VAREPORT_INSTALL_WEB_DIR;
-  return VAREPORT_SOURCE_WEB_DIR;
+  return DataDir("VAREPORT_WEB", VAREPORT_SOURCE_WEB_DIR, VAREPORT_INSTALL_WEB_DIR);
 }
 
 Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
