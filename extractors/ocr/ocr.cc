@@ -419,6 +419,7 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
 
   std::vector<UnclearBox> unclear;
   std::vector<pdf::Word> ticks = FindTickBoxesPix(page, ppp, TickEncoding::kImage, &unclear);
+  std::vector<char> false_tick(ticks.size(), 0);  // found inside a word read with confidence
   result.rules = FindRulesPix(page, ppp);
 
   tesseract::TessBaseAPI& api = engine_->api;
@@ -446,9 +447,19 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
       std::unique_ptr<char[]> text(it->GetUTF8Text(kWord));
       if (!text) continue;
       std::string s = Trim(SanitizeUtf8(text.get()));
-      if (s.empty() || OnlyRules(s)) continue;
+      if (s.empty()) continue;
       int l, t, r, b;
       it->BoundingBox(kWord, &l, &t, &r, &b);
+      // A lone dash no wider than its line is tall is not a piece of a
+      // table rule: at the start of a line it is a list bullet ("- Adoptar
+      // …"); after a word, a spaced dash, which French and Spanish (and
+      // British) typesetting print as an en dash ("Paz – Descontamina")
+      // and OCR reads as any of the three.
+      const bool dash = (s == "-" || s == "\u2013" || s == "\u2014") && r - l <= line_box.height() / ppp;
+      const bool first_in_line = line_start == result.words.size();
+      const bool after_word = !first_in_line && !OnlyRules(result.words.back().text);
+      if (OnlyRules(s) && !(dash && (first_in_line || after_word))) continue;
+      if (dash && after_word) s = "\u2013";
       pdf::Word w;
       w.text = std::move(s);
       w.box = Box{l * ppp, std::min(line_box.y0, t * ppp), r * ppp, std::max(line_box.y1, b * ppp)};
@@ -457,9 +468,20 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
       w.tick_encoding = TickEncoding::kImage;  // read from the scan (layout.h Word)
       w.confidence = std::clamp(it->Confidence(kWord) / 100.0, 0.0, 1.0);
       // Junk read from a printed box: the box's own word replaces it.
+      // But a box found inside a word read with confidence, much smaller
+      // than the word ("Hommes" in bold: "mm" closes into a square), is
+      // part of its letters: the box goes, the word stays.
       bool on_box = false;
       const Box ink{l * ppp, t * ppp, r * ppp, b * ppp};
-      for (const pdf::Word& k : ticks) on_box = on_box || Area(Overlap(ink, k.box)) > 0.3 * Area(ink);
+      const auto letters = std::count_if(w.text.begin(), w.text.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+      const bool well_read = letters >= 3 && w.confidence >= 0.85;
+      for (std::size_t k = 0; k < ticks.size(); ++k) {
+        if (false_tick[k] || Area(Overlap(ink, ticks[k].box)) <= 0.3 * std::min(Area(ink), Area(ticks[k].box))) continue;
+        if (well_read && Area(ticks[k].box) < 0.5 * Area(ink) && Area(Overlap(ink, ticks[k].box)) > 0.6 * Area(ticks[k].box))
+          false_tick[k] = 1;
+        else if (Area(Overlap(ink, ticks[k].box)) > 0.3 * Area(ink))
+          on_box = true;
+      }
       if (on_box) continue;
       conf_sum += w.confidence;
       ++conf_n;
@@ -478,7 +500,8 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
   result.mean_confidence = conf_n > 0 ? conf_sum / static_cast<double>(conf_n) : 0;
   // Unclear boxes: the warning goes to the nearest word on the same line.
   for (UnclearBox& u : AttachToNearestWord(std::move(unclear), result.words)) result.warnings.push_back(u.warning);
-  for (pdf::Word& k : ticks) result.words.push_back(std::move(k));
+  for (std::size_t k = 0; k < ticks.size(); ++k)
+    if (!false_tick[k]) result.words.push_back(std::move(ticks[k]));
   if (!decided_) {
     const std::string lang = GuessLanguage(result.words);
     if (!lang.empty()) {

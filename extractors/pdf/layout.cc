@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -806,7 +808,20 @@ bool FiguresArePageNumber(const std::string& text, int page, int pages) {
   return any && all;
 }
 
-void MarkFurniture(std::vector<PageLines>& pages) {
+// True when line i of a page can be the header of a table repeated at the top
+// of the page: it looks like a header row and is not a running header set
+// apart — smaller than the body text and well above the next line (a
+// running header whose dashes were dropped reads "Informe artículo 7 |
+// Colombia | 2022", three short segments like a header row).
+bool TableHeaderAtTop(const PageLines& p, std::size_t i, double body_size) {
+  const Line& l = p.lines[i];
+  if (!LooksLikeHeader(l)) return false;
+  const bool small = body_size > 0 && l.size < 0.9 * body_size;
+  const bool apart = i + 1 >= p.lines.size() || p.lines[i + 1].box.y0 - l.box.y1 > 2 * l.box.height();
+  return !(small && apart);
+}
+
+void MarkFurniture(std::vector<PageLines>& pages, double body_size) {
   // Count, per zone, on how many pages each key occurs.
   std::unordered_map<std::string, std::unordered_set<int>> top, bottom;
   std::unordered_map<std::string, std::unordered_set<int>> exact;  // figures kept: "Number: 165"
@@ -832,8 +847,8 @@ void MarkFurniture(std::vector<PageLines>& pages) {
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
       const Line& l = p.lines[i];
       const char z = zone(p, l);
-      if (z == 0 || LooksLikeHeader(l)) continue;  // a repeated table header stays in the table
-      if (i > 0 && LooksLikeHeader(p.lines[i - 1]) && p.furniture[i - 1] == 0) continue;  // and its second line
+      if (z == 0 || TableHeaderAtTop(p, i, body_size)) continue;  // a repeated table header stays in the table
+      if (i > 0 && TableHeaderAtTop(p, i - 1, body_size) && p.furniture[i - 1] == 0) continue;  // and its second line
       const std::string text = LineText(l);
       const std::string key = FurnitureKey(text);
       const auto& m = z == 'h' ? top : bottom;
@@ -1556,7 +1571,7 @@ struct DocStats {
 std::optional<std::string> OcrBulletLabel(const Tok& t, const Tok& next) {
   static const std::u32string_view kSymbols[] = {U"+", U"+.", U"«", U"»", U"°", U"©", U"®", U"¢", U"*", U"·",
                                                  U"•", U"-", U"—", U"–", U"~", U">", U"»>", U"¥", U"§", U"@"};
-  static const std::u32string_view kLetters[] = {U"e", U"o", U"O", U"e.", U"o.", U"eo", U"oe", U"°e", U"e°", U"«e"};
+  static const std::u32string_view kLetters[] = {U"e", U"o", U"O", U"e.", U"o.", U"eo", U"oe", U"°e", U"e°", U"«e", U"e¢", U"¢e", U"e«", U"o¢"};
   const std::u32string w = DecodeUtf8(t.text);
   const double gap = next.box.x0 - t.box.x1;
   const double em = std::max(4.0, t.size);
@@ -1671,7 +1686,15 @@ void EmitParagraphs(const std::vector<Line>& lines, std::size_t b, std::size_t e
       const double gap = l.box.y0 - prev.box.y1;
       const double em = std::max(4.0, std::min(l.size, prev.size));
       if (gap > 0.55 * em) new_para = true;
-      if (std::fabs(l.size - prev.size) > 0.9 || l.bold != prev.bold) new_para = true;
+      // OCR sizes come from ink heights, a point apart from line to line: a
+      // scanned line that plainly goes on with the sentence above (no stop
+      // at the end of that line, a lower-case start) may differ by more.
+      const char prev_end = tb.last_word.empty() ? ' ' : tb.last_word.back();
+      const char32_t next_start = DecodeUtf8(l.toks.front().text).empty() ? U' ' : DecodeUtf8(l.toks.front().text)[0];
+      const bool in_item = !label.empty() && std::fabs(l.box.x0 - text_x0) < 0.8 * em;  // aligned with the item's text
+      const bool goes_on = l.toks.front().scanned && prev.toks.front().scanned && (IsLower(next_start) || in_item) &&
+                           prev_end != '.' && prev_end != ':' && prev_end != '?' && prev_end != '!';
+      if (std::fabs(l.size - prev.size) > (goes_on ? 1.6 : 0.9) || l.bold != prev.bold) new_para = true;
       // Previous line short and ending a sentence → paragraph ended.
       const std::string& lw = tb.last_word;
       const char end = lw.empty() ? ' ' : lw.back();
@@ -1942,6 +1965,34 @@ std::vector<RuledTable> FindRuledTables(const std::vector<Box>& rules, std::vect
     if (xs.back() < box.x1 - kMerge) xs.push_back(box.x1);
     if (ys.front() > box.y0 + kMerge) ys.insert(ys.begin(), box.y0);
     if (ys.back() < box.y1 - kMerge) ys.push_back(box.y1);
+    // A scan may lose the rule between two rows: a row band whose lines
+    // open, in the first column, with successive question numbers ("4.1 …",
+    // "4.2 …") is cut above each number after the first, across the table.
+    std::vector<double> cuts;
+    std::vector<int> last;  // the last question number seen in the first column, down the table
+    for (std::size_t r = 0; xs.size() >= 3 && r + 1 < ys.size(); ++r) {
+      std::vector<Tok> in_band;
+      for (const Tok& tok : toks) {
+        const double cx = (tok.box.x0 + tok.box.x1) / 2, cy = (tok.box.y0 + tok.box.y1) / 2;
+        if (cx >= box.x0 - kTol && cx <= box.x1 + kTol && cy > ys[r] && cy < ys[r + 1]) in_band.push_back(tok);
+      }
+      std::vector<Line> lines = BuildLines(std::move(in_band));
+      double above = ys[r];  // bottom of the lines seen so far in the band
+      for (const Line& l : lines) {
+        const std::vector<int> num =
+            !l.toks.empty() && l.toks.front().box.x0 < xs[1] ? QuestionNumber(DecodeUtf8(l.toks.front().text))
+                                                            : std::vector<int>{};
+        // The band's first line: the rule above it may be there in other
+        // columns only; it divides the whole row (cut at the same edge).
+        if (!num.empty() && FollowsQuestion(last, num)) cuts.push_back(above == ys[r] ? ys[r] : (above + l.box.y0) / 2);
+        if (!num.empty()) last = num;
+        above = std::max(above, l.box.y1);
+      }
+    }
+    for (double y : cuts)
+      if (std::find(ys.begin(), ys.end(), y) == ys.end()) ys.push_back(y);
+    std::sort(ys.begin(), ys.end());
+    auto is_cut = [&](double y) { return std::find(cuts.begin(), cuts.end(), y) != cuts.end(); };
     const int R = static_cast<int>(ys.size()) - 1, C = static_cast<int>(xs.size()) - 1;
     if (R < 1 || C < 1 || R * C < 2) continue;
     // Is there a rule at column edge c across row band r / at row edge r across column band c?
@@ -1957,7 +2008,7 @@ std::vector<RuledTable> FindRuledTables(const std::vector<Box>& rules, std::vect
       return false;
     };
     auto hdiv = [&](int r, int c) {
-      if (r == 0 || r == R) return true;
+      if (r == 0 || r == R || is_cut(ys[static_cast<std::size_t>(r)])) return true;
       const double mid = (xs[static_cast<std::size_t>(c)] + xs[static_cast<std::size_t>(c) + 1]) / 2;
       for (const Box& b : gh) {
         if (std::fabs((b.y0 + b.y1) / 2 - ys[static_cast<std::size_t>(r)]) <= kMerge && b.x0 - kTol <= mid &&
@@ -2193,7 +2244,16 @@ void BuildDocument(const std::vector<PageText>& pages, Document& doc) {
     }
   }
 
-  MarkFurniture(pls);
+  MarkFurniture(pls, st.body_size);
+  if (std::getenv("VAREPORT_DEBUG_LINES") != nullptr) {
+    for (const PageLines& pl : pls) {
+      for (std::size_t i = 0; i < pl.lines.size(); ++i) {
+        const Line& l = pl.lines[i];
+        std::fprintf(stderr, "p%d %c y=%.0f-%.0f/%.0f x=%.0f-%.0f s=%.1f %s\n", pl.number, pl.furniture[i] ? pl.furniture[i] : '.',
+                     l.box.y0, l.box.y1, pl.frame.reading_height(), l.box.x0, l.box.x1, l.size, LineText(l).c_str());
+      }
+    }
+  }
   std::optional<OpenTable> open;
   for (PageLines& pl : pls) {
     std::vector<Line> body;

@@ -115,6 +115,19 @@ std::vector<std::string> ComponentsByAction(const Context& ctx, const std::strin
   }
   if (numbers.empty()) return {};
   const std::string plan = ctx.plan.empty() ? "oslo-2019" : ctx.plan;
+  // A number that is no action of the plan may be an action number with the
+  // "#" before it misread as digits ("139" for #39): rules/document.xml.
+  std::set<std::string> actions;
+  for (const ComponentRule& c : ctx.rules.components)
+    if (auto it = c.actions.find(plan); it != c.actions.end()) actions.insert(it->second.begin(), it->second.end());
+  for (std::string& num : numbers) {
+    if (actions.count(num)) continue;
+    for (const std::string& sign : ctx.rules.document.action_sign_misreadings)
+      if (num.size() > sign.size() && num.compare(0, sign.size(), sign) == 0 && actions.count(num.substr(sign.size()))) {
+        num = num.substr(sign.size());
+        break;
+      }
+  }
   // The components whose action list holds the most of the cited numbers.
   std::vector<std::pair<int, std::string>> scored;
   for (const ComponentRule& c : ctx.rules.components) {

@@ -108,16 +108,28 @@ std::size_t PhraseOffset(const std::string& sentence, const std::string& phrase)
 // The figure that counts the cue's anchor phrase: the closest figure before
 // it (within 40 bytes), else the closest after it. Years, percentages and
 // action numbers are never counts.
-long long AnchoredFigure(const std::string& sentence, const std::string& anchor, const std::string& lang) {
+// A figure after the anchor counts something else when a noun of its own
+// follows it ("ces centres ont fourni 32 prothèses"), unless that noun is the
+// anchor's or names people (lexicon people_nouns: "34 personnes").
+long long AnchoredFigure(const std::string& sentence, const std::string& anchor, const std::string& lang,
+                         const std::vector<std::string>& people_nouns) {
   std::vector<NumberMatch> ms = FindNumbers(sentence, lang);
   std::size_t at = PhraseOffset(sentence, anchor);
   const NumberMatch* before = nullptr;
   const NumberMatch* after = nullptr;
+  std::vector<std::string> anchor_words = MatchTokens(anchor);
+  auto counts_other = [&](const NumberMatch& m) {
+    std::vector<std::string> next = MatchTokens(FoldForMatch(sentence.substr(m.end, 48)));
+    if (next.empty() || !std::isalpha(static_cast<unsigned char>(next[0][0])) || next[0].size() < 3) return false;
+    for (const std::string& a : anchor_words)
+      if (next[0] == a || (a.back() == '*' && next[0].rfind(a.substr(0, a.size() - 1), 0) == 0)) return false;
+    return std::find(people_nouns.begin(), people_nouns.end(), next[0]) == people_nouns.end();
+  };
   for (const NumberMatch& m : ms) {
     if (m.year_like || m.after_hash || !m.integer || m.percent) continue;
     if (at == std::string::npos) return static_cast<long long>(m.value);
     if (m.end <= at && at - m.end <= 40) before = &m;
-    if (m.begin >= at && !after && m.begin - at <= 60) after = &m;
+    if (m.begin >= at && !after && m.begin - at <= 60 && !counts_other(m)) after = &m;
   }
   if (before) return static_cast<long long>(before->value);
   if (after) return static_cast<long long>(after->value);
@@ -170,7 +182,7 @@ void ReadNarrative(Context& ctx) {
           a.source = "prose";
           a.confidence = 0.8;
           if (cue.value == "number") {
-            long long v = AnchoredFigure(sentence, cue.all.front(), ctx.lang);
+            long long v = AnchoredFigure(sentence, cue.all.front(), ctx.lang, ctx.lx->people_nouns);
             if (v < 0) continue;
             a.value.kind = AnswerValue::Kind::kInteger;
             a.value.integer = v;

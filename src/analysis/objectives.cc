@@ -191,6 +191,19 @@ bool ReportsAchievement(const Lexicon& lx, const std::string& sentence) {
   return true;
 }
 
+bool IsCrossReference(const Lexicon& lx, const std::string& sentence) {
+  std::vector<std::string> t = MatchTokens(FoldForMatch(sentence));
+  // A note's marker before it: "1", "*", or a superscript OCR read as "l".
+  std::size_t from = !t.empty() && (t[0].size() == 1 || std::all_of(t[0].begin(), t[0].end(), [](unsigned char c) { return std::isdigit(c); })) ? 1 : 0;
+  std::string rest;
+  for (std::size_t k = from; k < t.size(); ++k) rest += (rest.empty() ? "" : " ") + t[k];
+  return StartsWithAny(rest, lx.reference_cues);
+}
+
+bool NotAnObjective(const Lexicon& lx, const std::string& sentence) {
+  return ReportsAchievement(lx, sentence) || IsCrossReference(lx, sentence);
+}
+
 void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target, const std::string& deadline,
                     int context_year) {
   o.quantities = Quantities(lx, o.text);
@@ -277,7 +290,7 @@ void ReadObjectives(Context& ctx) {
         }
         if (!best || c.text.size() > best->text.size()) best = &c;
       }
-      if (best == nullptr || MatchTokens(best->text).size() < 3 || ReportsAchievement(lx, best->text)) continue;
+      if (best == nullptr || MatchTokens(best->text).size() < 3 || NotAnObjective(lx, best->text)) continue;
       Objective o;
       o.component = ctx.component[i];
       o.text = StripBullet(best->text);
@@ -291,7 +304,7 @@ void ReadObjectives(Context& ctx) {
     if (ctx.role[i] == Role::kObjective) {
       // One objective per sentence: a paragraph may list several.
       for (const std::string& sentence : SplitObjectives(StripBullet(u.text))) {
-        if (ReportsAchievement(lx, sentence)) continue;  // "In 2021, 24 technicians were trained."
+        if (NotAnObjective(lx, sentence)) continue;  // "In 2021, 24 technicians were trained."
         Objective o;
         o.component = ctx.component[i];
         o.text = sentence;
@@ -306,7 +319,7 @@ void ReadObjectives(Context& ctx) {
         std::string f = FoldForMatch(sentence);
         bool target = false;
         for (const std::string& m : lx.target_markers) target = target || ContainsPhrase(f, m);
-        if (!target || !FindDeadline(sentence, lx).time_bound || ReportsAchievement(lx, sentence)) continue;
+        if (!target || !FindDeadline(sentence, lx).time_bound || NotAnObjective(lx, sentence)) continue;
         Objective o;
         o.component = ctx.component[i];
         o.text = sentence;

@@ -108,6 +108,14 @@ void JudgeObjective(const Lexicon& lx, Objective& o, const std::string& target =
 // objective"), with no future or target cue: not an objective.
 bool ReportsAchievement(const Lexicon& lx, const std::string& sentence);
 
+// True when `sentence` only points elsewhere ("See the Oslo Action Plan,
+// APLC/CONF/2019/5/Add.1", "Véase …", "Voir …"), a note marker before it
+// aside: lexicon reference_cues. Such a line is never an objective.
+bool IsCrossReference(const Lexicon& lx, const std::string& sentence);
+
+// ReportsAchievement or IsCrossReference.
+bool NotAnObjective(const Lexicon& lx, const std::string& sentence);
+
 // extraction.cc
 // Tells a victim-assistance report from any other document (kind "other":
 // no component findings, State and year kept only when labelled).

@@ -131,6 +131,8 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"answer_labels", &lx.answer_labels},
       {"plan_component_headers", &lx.plan_component_headers},
       {"report_markers", &lx.report_markers},
+      {"reference_cues", &lx.reference_cues},
+      {"people_nouns", &lx.people_nouns},
       {"not_deadline_cues", &lx.not_deadline_cues},
       {"frequency_words", &lx.frequency_words},
       {"law_nouns", &lx.law_nouns},
@@ -241,6 +243,7 @@ Status LoadDocumentRules(const std::string& dir, RuleSet& rs) {
   for (xmlNode* n : Children(root, "state-labels")) rs.document.state_labels = phrases(n);
   for (xmlNode* n : Children(root, "year-labels")) rs.document.year_labels = phrases(n);
   for (xmlNode* n : Children(root, "action-words")) rs.document.action_words = phrases(n);
+  for (xmlNode* n : Children(root, "action-sign-misreadings")) rs.document.action_sign_misreadings = phrases(n);
   return Ok{};
 }
 

@@ -93,6 +93,8 @@ struct Lexicon {
   std::vector<std::string> deadline_prepositions;  // "by", "d ici", "para": a year after one is a deadline
   std::vector<std::string> answer_labels;  // labels that introduce an answer line ("Answer:", "Réponse :", "Respuesta:")
   std::vector<std::string> plan_component_headers;  // results-table column headers of the component column ("Component", "Pillar")
+  std::vector<std::string> people_nouns;    // "persons", "survivors": a figure before them still counts a cue's anchor
+  std::vector<std::string> reference_cues;  // a sentence that only points elsewhere ("see", "véase", "voir"): not an objective
   std::vector<std::string> report_markers;  // a sentence that reports what was done ("were trained", "has been adopted"): not an objective
   std::vector<std::string> not_deadline_cues;  // words before a year that make it a past or reference year ("since", "adopted in")
   std::vector<std::string> frequency_words;  // frequencies that are quantities ("quarterly", "monthly", "annual")
@@ -133,6 +135,8 @@ struct DocumentRules {
   std::vector<std::string> state_labels;   // "state party", "country", "état partie"
   std::vector<std::string> year_labels;    // "reporting year", "period covered", "année de référence"
   std::vector<std::string> action_words;   // "action", "actions", "acción", "acciones"
+  // OCR readings of the "#" glued before an action number ("1" in "139" for #39).
+  std::vector<std::string> action_sign_misreadings;
 };
 
 struct RuleSet {
