@@ -22,6 +22,11 @@ Standard library only (PDF syntax written directly, ISO 32000-1), plus
                       the cell's top rule; its last row goes on to page 2 under
                       the repeated header (the rest of the question, one more
                       option, the remark), and page 2 has one Oui/Non row.
+  scan_dashes.pdf     a Spanish page with dash bullets ("-   Adoptar …"), a
+                      spaced en dash inside a name ("Paz – Descontamina") and a
+                      bold header line ("Indicateur  Total  Femmes  Hommes"),
+                      scanned at 200 dpi: dashes are not table rules, letters
+                      of bold words are not check boxes.
 
 Run from anywhere:  /usr/bin/python3 tests/data/make_ocr_form.py
 The outputs are committed; rerunning rewrites identical files.
@@ -479,6 +484,22 @@ def word_export_boxes():
     pages_pdf(os.path.join(OUT, "word_export_boxes.pdf"), [p1, p2])
 
 
+def dashes():
+    path = os.path.join(OUT, "dashes_src.pdf")
+    ops = [
+        text_op(72, 80, "Objetivos previstos:", 11, b"F2"),
+        text_op(90, 104, "-", 11),
+        text_op(110, 104, "Adoptar la norma nacional de accesibilidad para edificios.", 11),
+        text_op(90, 124, "-", 11),
+        text_op(110, 124, "Fortalecer la proteccion juridica de las personas.", 11),
+        text_op(72, 160, "Coordina la Oficina del Alto Comisionado para la Paz \u2013 Descontamina Colombia.", 11),
+        text_op(72, 200, "Indicateur        Total        Femmes        Hommes", 12, b"F2"),
+        text_op(72, 222, "Survivants        1581        300        1278", 11),
+    ]
+    simple_pdf(path, ops)
+    return path
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     word_export_boxes()
@@ -487,6 +508,9 @@ def main():
     src = vector_boxes()
     scan_of(src, "scan_checklist.pdf")
     scan_of(ruled_checklist(), "scan_ruled.pdf")
+    src = dashes()
+    scan_of(src, "scan_dashes.pdf")
+    os.remove(src)
 
 
 if __name__ == "__main__":
