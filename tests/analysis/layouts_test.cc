@@ -204,6 +204,77 @@ BOOST_AUTO_TEST_CASE(figures_table_answers_row_and_column_labels) {
   BOOST_TEST(Value(r, "data.casualties_period") == "61");
 }
 
+// The same table in French: "Survivants enregistrés" by "Femmes" / "Hommes".
+BOOST_AUTO_TEST_CASE(figures_table_in_french_splits_survivors_by_sex) {
+  DocBuilder b;
+  b.Para("Rapport au titre de l'article 7", 1);
+  b.Para("Action n°35 : Collecte de données et gestion de l'information", 2);
+  b.Para("Les données sont enregistrées par le centre de lutte antimines dans une base nationale.");
+  b.Table({{"Indicateur", "Total", "Femmes", "Hommes", "Source"},
+           {"Nouvelles victimes (tuées et blessées) en 2020", "55", "12", "43", "Base de données nationale"},
+           {"Survivants enregistrés (cumul)", "1 581", "300", "1 278", "Centre de lutte antimines"}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "1581");
+  BOOST_TEST(Value(r, "data.survivors_female") == "300");
+  BOOST_TEST(Value(r, "data.survivors_male") == "1278");
+}
+
+// Kind 11 (scans): OCR glues a misread "#" to the action number ("Acción
+// +139", "Acción 1133" for #39, #37). After an objective list only an action
+// number opens the next section, so the misreading put the next section's
+// objectives under the previous component.
+BOOST_AUTO_TEST_CASE(action_numbers_with_a_misread_number_sign_open_their_section) {
+  DocBuilder b;
+  b.Para("Informe en virtud del artículo 7 – Formulario J", 1);
+  b.Para("Acción #38: Rehabilitación física, prótesis y ayudas técnicas");
+  b.Para("Los servicios de rehabilitación física se prestan a través de 34 centros en todo el país.");
+  b.Para("Objetivos previstos:");
+  b.Item("Antes del 31 de diciembre de 2023, abrir 2 nuevos centros de rehabilitación física.", "1.");
+  b.Para("Acción +139: Apoyo psicológico y reintegración social");
+  b.Para("Los sobrevivientes disponen de apoyo psicosocial en los centros de salud públicos.");
+  b.Para("Objetivos previstos:");
+  b.Item("Ofrecer apoyo psicosocial a 200 sobrevivientes en el tercer trimestre de 2023.", "1.");
+  b.Para("Acción 1133: Leyes y políticas públicas");
+  b.Para("La legislación nacional sobre discapacidad protege a todas las personas con discapacidad.");
+  b.Para("Objetivos previstos:");
+  b.Item("Adoptar la norma nacional de accesibilidad para edificios públicos antes de 2025.", "-");
+  Report r = Run(b);
+  BOOST_TEST(ObjectivesOf(r, "rehabilitation").size() == 1u);
+  BOOST_TEST(ObjectivesOf(r, "psychosocial").size() == 1u);
+  BOOST_TEST(ObjectivesOf(r, "laws_policies").size() == 1u);
+}
+
+// A note that points elsewhere ("See …", "Véase …", a superscript read "l"
+// before it) is not an objective even under an objective heading.
+BOOST_AUTO_TEST_CASE(a_cross_reference_under_objectives_is_not_an_objective) {
+  DocBuilder b;
+  b.Para("Informe en virtud del artículo 7 – Formulario J", 1);
+  b.Para("Acción #36: Atención médica de emergencia y continua");
+  b.Para("En todos los distritos afectados hay socorristas capacitados y protocolos de emergencia.");
+  b.Para("Objetivos previstos:");
+  b.Item("Capacitar a 900 socorristas comunitarios antes de diciembre de 2024.", "1.");
+  b.Para("l Véase el Plan de Acción de Oslo, documento APLC/CONF/2019/5/Add.1.");
+  Report r = Run(b);
+  BOOST_REQUIRE_EQUAL(ObjectivesOf(r, "medical").size(), 1u);
+  BOOST_TEST(ObjectivesOf(r, "medical").front().rfind("Capacitar", 0) == 0);
+}
+
+// A figure after a cue's anchor counts the noun that follows it: "ces
+// centres ont fourni 32 prothèses" gives no number of centres; "1 234
+// personnes" still counts the survivors named before.
+BOOST_AUTO_TEST_CASE(a_figure_that_counts_another_noun_does_not_answer) {
+  DocBuilder b;
+  b.Para("Rapport au titre de l'article 7", 1);
+  b.Para("Action n°35 : Collecte de données et gestion de l'information", 2);
+  b.Para("En 2020, les survivants enregistrés étaient au total 1 234 personnes.");
+  b.Para("Action n°38 : Réadaptation physique, appareillage et aides techniques", 2);
+  b.Para("Il n'existe pas de plan national de réadaptation. En 2020, ces centres ont fourni 32 prothèses, "
+         "orthèses et autres aides techniques.");
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "1234");
+  BOOST_TEST(Value(r, "rehabilitation.centres") != "32");
+}
+
 // Kind 10: the answer word on the question's own line, after the question mark.
 BOOST_AUTO_TEST_CASE(answer_word_after_the_question_mark) {
   DocBuilder b;
