@@ -11,6 +11,7 @@
 // labels, answers and comments comes from the lexicon (answer_labels,
 // value_labels, comment_headers, answer words), not from C++.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "analysis/phrases.h"
@@ -213,6 +214,56 @@ void SplitFigureTables(Context& ctx, int& next_table) {
           }
           split = true;
         }
+      }
+    }
+    // A row of figures alone under a question row that ends with as many
+    // short labels ("2.4 | Number of survivors (total and by sex) | Total |
+    // Women and girls | Men and boys" over "3 766 | 527 | 3 239": a nested
+    // table a scan's rules flattened into the grid): each figure answers
+    // the question with its label.
+    auto filled = [](const Unit& r) {
+      std::vector<const UnitCell*> out;
+      for (const UnitCell& c : r.cells)
+        if (!Trim(c.text).empty() || !c.ticks.empty()) out.push_back(&c);
+      return out;
+    };
+    if (!split && u.kind == Unit::Kind::kRow && !u.synthetic && ctx.role[i] == Role::kPlain && !units.empty() &&
+        units.back().kind == Unit::Kind::kRow && units.back().table == u.table) {
+      const std::vector<const UnitCell*> figures = filled(u), above = filled(units.back());
+      const std::size_t n = figures.size();
+      bool labelled = n >= 2 && above.size() >= n + 1 && std::all_of(figures.begin(), figures.end(), [&](const UnitCell* c) {
+                        return c->ticks.empty() && LoneFigure(c->text, ctx.lang) >= 0;
+                      });
+      for (std::size_t k = above.size() - std::min(n, above.size()); labelled && k < above.size(); ++k) {
+        const std::size_t words = MatchTokens(above[k]->text).size();
+        labelled = above[k]->ticks.empty() && words >= 1 && words <= 4 && LoneFigure(above[k]->text, ctx.lang) < 0 &&
+                   AnswerWord(*ctx.lx, above[k]->text).empty();
+      }
+      // The question: the longest cell before the labels.
+      std::string question;
+      for (std::size_t k = 0; labelled && k + n < above.size(); ++k)
+        if (above[k]->text.size() > question.size()) question = above[k]->text;
+      if (labelled && MatchTokens(question).size() >= 3) {
+        std::vector<std::string> labels_above;
+        for (std::size_t k = above.size() - n; k < above.size(); ++k) labels_above.push_back(above[k]->text);
+        // The question row is carried by the rows made here.
+        units.pop_back();
+        component.pop_back();
+        role.pop_back();
+        for (std::size_t k = 0; k < n; ++k) {
+          Unit row;
+          row.kind = Unit::Kind::kRow;
+          row.synthetic = true;
+          row.page = u.page;
+          row.table = next_table++;
+          row.columns = 2;
+          row.cells.push_back(Cell(0, question + " " + labels_above[k]));
+          row.cells.push_back(Cell(1, figures[k]->text));
+          units.push_back(std::move(row));
+          component.push_back(ctx.component[i]);
+          role.push_back(Role::kPlain);
+        }
+        split = true;
       }
     }
     if (!split) {

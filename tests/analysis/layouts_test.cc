@@ -219,6 +219,24 @@ BOOST_AUTO_TEST_CASE(figures_table_in_french_splits_survivors_by_sex) {
   BOOST_TEST(Value(r, "data.survivors_male") == "1278");
 }
 
+// Kind 11 (scans): a nested "Total | Women and girls | Men and boys" table
+// whose rules the scan flattened into the checklist's grid: the labels end
+// the question's row, the figures are a row of their own below it.
+BOOST_AUTO_TEST_CASE(figures_row_under_the_labels_that_end_a_question_row) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist 2025", 1);
+  b.Para("2. Data collection and information management", 2);
+  b.Table({{"No.", "Questions", "Response", "", ""},
+           {"2.4", "Number of mine survivors recorded (total and by sex)", "Total", "Women and girls", "Men and boys"},
+           {"", "", "3 766", "527", "3 239"},
+           {"2.7", "New mine/ERW casualties in the reporting year (killed and injured)", "No.: 48", "", ""}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "3766");
+  BOOST_TEST(Value(r, "data.survivors_female") == "527");
+  BOOST_TEST(Value(r, "data.survivors_male") == "3239");
+  BOOST_TEST(Value(r, "data.casualties_period") == "48");
+}
+
 // Kind 11 (scans): OCR glues a misread "#" to the action number ("Acción
 // +139", "Acción 1133" for #39, #37). After an objective list only an action
 // number opens the next section, so the misreading put the next section's
