@@ -457,7 +457,8 @@ Result<PageResult> Recognizer::RecognizePage(const GrayImage& image, double dpi)
       // and OCR reads as any of the three.
       const bool dash = (s == "-" || s == "\u2013" || s == "\u2014") && r - l <= line_box.height() / ppp;
       const bool first_in_line = line_start == result.words.size();
-      const bool after_word = !first_in_line && !OnlyRules(result.words.back().text);
+      const bool after_word = !first_in_line && !OnlyRules(result.words.back().text) &&
+                              l * ppp - result.words.back().box.x1 < line_box.height();  // a space away, not a cell's width
       if (OnlyRules(s) && !(dash && (first_in_line || after_word))) continue;
       if (dash && after_word) s = "\u2013";
       pdf::Word w;

@@ -34,7 +34,15 @@ bool IsTitleRow(const Unit& u) {
     if (!Trim(c.text).empty()) ++filled;
   }
   std::string t = Trim(UnitText(u));
-  return filled == 1 && !t.empty() && t.back() != '?';
+  if (filled != 1 || t.empty() || t.find('?') != std::string::npos) return false;
+  // A value after a label ("… / No.: 3 …", "Nombre : 12"): a question and its
+  // answer that a scan's lost rule left in one cell, not a title.
+  for (std::size_t i = t.find(':'); i != std::string::npos; i = t.find(':', i + 1)) {
+    std::size_t j = i + 1;
+    while (j < t.size() && t[j] == ' ') ++j;
+    if (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) return false;
+  }
+  return true;
 }
 
 // The column whose header names objectives ("Objective", "Objectif"), or -1.
