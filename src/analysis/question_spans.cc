@@ -162,6 +162,20 @@ long long LoneFigure(const std::string& text, const std::string& lang) {
   return static_cast<long long>(ms[0].value);
 }
 
+// A synthetic two-cell row "label | figure" (its own table) that the
+// checklist reads like a printed question and its answer.
+Unit FigureRow(int page, int table, const std::string& label, const std::string& figure) {
+  Unit row;
+  row.kind = Unit::Kind::kRow;
+  row.synthetic = true;
+  row.page = page;
+  row.table = table;
+  row.columns = 2;
+  row.cells.push_back(Cell(0, label));
+  row.cells.push_back(Cell(1, figure));
+  return row;
+}
+
 // A figures table (cross-tabulation): a header row of short column labels
 // ("Indicator | Total | Female | Male | Source") and rows of a label and
 // figures ("Survivors recorded (cumulative) | 3,590 | 503 | 3,087"). Each
@@ -196,15 +210,7 @@ void SplitFigureTables(Context& ctx, int& next_table) {
           const UnitCell& c = u.cells[k];
           auto it = labels[u.table].find(c.column);
           if (it == labels[u.table].end() || LoneFigure(c.text, ctx.lang) < 0) continue;
-          Unit row;
-          row.kind = Unit::Kind::kRow;
-          row.synthetic = true;
-          row.page = u.page;
-          row.table = next_table++;
-          row.columns = 2;
-          row.cells.push_back(Cell(0, u.cells[0].text + " " + it->second));
-          row.cells.push_back(Cell(1, c.text));
-          rows.push_back(std::move(row));
+          rows.push_back(FigureRow(u.page, next_table++, u.cells[0].text + " " + it->second, c.text));
         }
         if (rows.size() >= 2) {
           for (Unit& r : rows) {
@@ -251,15 +257,7 @@ void SplitFigureTables(Context& ctx, int& next_table) {
         component.pop_back();
         role.pop_back();
         for (std::size_t k = 0; k < n; ++k) {
-          Unit row;
-          row.kind = Unit::Kind::kRow;
-          row.synthetic = true;
-          row.page = u.page;
-          row.table = next_table++;
-          row.columns = 2;
-          row.cells.push_back(Cell(0, question + " " + labels_above[k]));
-          row.cells.push_back(Cell(1, figures[k]->text));
-          units.push_back(std::move(row));
+          units.push_back(FigureRow(u.page, next_table++, question + " " + labels_above[k], figures[k]->text));
           component.push_back(ctx.component[i]);
           role.push_back(Role::kPlain);
         }
