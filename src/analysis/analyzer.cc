@@ -105,7 +105,63 @@ int ComponentHeaderColumn(const Context& ctx, const Unit& u) {
 }
 
 
+// The numbers of a row's number cell ("1", "2.", "1 2": two rows a PDF
+// export merged); empty when the row has no such cell. Cells of `skip` and
+// `objective` columns are not number cells.
+std::vector<int> RowNumbers(const Unit& u, int skip, int objective) {
+  for (const UnitCell& c : u.cells) {
+    if (c.column == skip || c.column == objective) continue;
+    std::vector<std::string> t = MatchTokens(c.text);
+    if (t.empty() || t.size() > 4) continue;
+    std::vector<int> out;
+    for (const std::string& w : t) {
+      if (w.empty() || w.size() > 2 || !std::all_of(w.begin(), w.end(), [](unsigned char ch) { return std::isdigit(ch); })) {
+        out.clear();
+        break;
+      }
+      out.push_back(std::stoi(w));
+    }
+    if (!out.empty()) return out;
+  }
+  return {};
+}
+
 }  // namespace
+
+int RowNumberCount(const Context& ctx, const Unit& u) {
+  auto oc = ctx.objective_column.find(u.table);
+  return static_cast<int>(RowNumbers(u, -1, oc == ctx.objective_column.end() ? -1 : oc->second).size());
+}
+
+// A closing objectives table (Component | No. | Objective) numbered afresh
+// for each component: the component's name, set in a cell merged down its
+// rows and centred on them, may sit on any of its rows, not the first. The
+// rows from one "1" to the next are one component's, named by whichever of
+// them holds the name. Only when every row is numbered.
+static void RegroupByNumbering(Context& ctx, int table, int component_column) {
+  const int objective = ctx.objective_column.count(table) ? ctx.objective_column.at(table) : -1;
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < ctx.units.size(); ++i)
+    if (ctx.units[i].kind == Unit::Kind::kRow && ctx.units[i].table == table && ctx.role[i] == Role::kObjective)
+      rows.push_back(i);
+  std::vector<std::vector<std::size_t>> groups;
+  for (std::size_t i : rows) {
+    std::vector<int> nums = RowNumbers(ctx.units[i], component_column, objective);
+    if (nums.empty()) return;
+    if (nums.front() == 1 || groups.empty()) groups.emplace_back();
+    groups.back().push_back(i);
+  }
+  if (groups.size() < 2) return;
+  for (const std::vector<std::size_t>& g : groups) {
+    std::string id;
+    for (std::size_t i : g) {
+      for (const UnitCell& c : ctx.units[i].cells)
+        if (c.column == component_column && !Trim(c.text).empty() && id.empty()) id = HeadingComponent(ctx, c.text, 0.4);
+    }
+    if (id.empty()) continue;
+    for (std::size_t i : g) ctx.component[i] = id;
+  }
+}
 
 std::vector<std::string> ComponentsByAction(const Context& ctx, const std::string& text) {
   static const std::set<std::string> kConnectors = {"n", "no", "o", "nos", "and", "et", "y", "to", "a", "au", "nr"};
@@ -168,6 +224,7 @@ void AssignSections(Context& ctx) {
   int objective_table = -1;
   int component_column = -1;      // of the objective table, when a column names each row's component
   std::string table_component;    // carried down that column's merged cells
+  std::map<int, int> component_columns;  // objective table → its component column
   for (std::size_t i = 0; i < n; ++i) {
     const Unit& u = ctx.units[i];
     std::string text = UnitText(u);
@@ -215,6 +272,7 @@ void AssignSections(Context& ctx) {
           objective_table = u.table;
           ctx.objective_column[u.table] = column;
           component_column = ComponentHeaderColumn(ctx, u);
+          if (component_column >= 0) component_columns[u.table] = component_column;
           table_component.clear();
           continue;
         }
@@ -255,6 +313,7 @@ void AssignSections(Context& ctx) {
       ctx.role[i] = Role::kObjective;
     }
   }
+  for (const auto& [table, column] : component_columns) RegroupByNumbering(ctx, table, column);
 }
 
 void DebugUnits(const Context& ctx) {

@@ -291,13 +291,23 @@ void ReadObjectives(Context& ctx) {
         if (!best || c.text.size() > best->text.size()) best = &c;
       }
       if (best == nullptr || MatchTokens(best->text).size() < 3 || NotAnObjective(lx, best->text)) continue;
-      Objective o;
-      o.component = ctx.component[i];
-      o.text = StripBullet(best->text);
-      o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
-      JudgeObjective(lx, o, "", "", context_year());
-      ctx.with_content.insert(o.component);
-      ctx.report.objectives.push_back(std::move(o));
+      // Two numbered rows merged into one ("1 2" | "Sentence one. Sentence two."):
+      // one objective per sentence when they are as many as the numbers.
+      std::vector<std::string> texts = {StripBullet(best->text)};
+      if (const int k = RowNumberCount(ctx, u); k >= 2) {
+        std::vector<std::string> parts = SplitObjectives(texts.front());
+        if (static_cast<int>(parts.size()) == k) texts = parts;
+      }
+      for (const std::string& text : texts) {
+        if (NotAnObjective(lx, text)) continue;
+        Objective o;
+        o.component = ctx.component[i];
+        o.text = text;
+        o.evidence = {u.page, TruncateUtf8(UnitText(u), 400)};
+        JudgeObjective(lx, o, "", "", context_year());
+        ctx.with_content.insert(o.component);
+        ctx.report.objectives.push_back(std::move(o));
+      }
       continue;
     }
     if (u.kind != Unit::Kind::kText) continue;

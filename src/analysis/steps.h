@@ -80,6 +80,10 @@ void AssignSections(Context& ctx);
 // Component ids named by action numbers in `text` ("Actions #33 and #34"), for ctx.plan.
 std::vector<std::string> ComponentsByAction(const Context& ctx, const std::string& text);
 
+// How many numbers the number cell of objective-table row `u` holds ("1 2":
+// two rows a PDF export merged into one); 0 when it has none.
+int RowNumberCount(const Context& ctx, const Unit& u);
+
 // question_spans.cc
 // Turns each catalogue question printed outside a table, with the answer on
 // its own line or the lines below it, into a row unit (marking those lines

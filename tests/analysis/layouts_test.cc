@@ -219,6 +219,29 @@ BOOST_AUTO_TEST_CASE(figures_table_in_french_splits_survivors_by_sex) {
   BOOST_TEST(Value(r, "data.survivors_male") == "1278");
 }
 
+// A closing objectives table exported to PDF: the component's name, in a cell
+// merged down its rows and centred on them, lands on its second row; two rows
+// of one component merged into one ("1 2" | two sentences). The numbering
+// restarts at 1 for each component: that groups the rows.
+BOOST_AUTO_TEST_CASE(closing_objectives_table_grouped_by_numbering_restarts) {
+  DocBuilder b;
+  b.Para("Questionnaire sur l'assistance aux victimes", 1);
+  b.Para("7. Situations de risque et urgences humanitaires (Action #41)", 2);
+  b.Para("Les plans de réponse humanitaire tiennent compte des besoins des survivants.");
+  b.Para("Objectifs pour la période à venir", 2);
+  b.Table({{"Composante", "N°", "Objectif"},
+           {"Appropriation nationale, coordination et planification", "1 2",
+            "Adopter le plan national d'ici 2024. Tenir 4 réunions du comité de coordination par an."},
+           {"", "1", "Renforcer le partage des données avec les prestataires de services."},
+           {"Données sur les victimes", "2", "Réaliser une évaluation des besoins couvrant 80 % des survivants d'ici 2024."},
+           {"", "3", "Former 24 agents provinciaux à la collecte de données."},
+           {"Réadaptation", "1", "Former 30 techniciens orthoprothésistes d'ici 2025."}});
+  Report r = Run(b);
+  BOOST_TEST(ObjectivesOf(r, "coordination").size() == 2u);
+  BOOST_TEST(ObjectivesOf(r, "data").size() == 3u);
+  BOOST_TEST(ObjectivesOf(r, "rehabilitation").size() == 1u);
+}
+
 // Kind 11 (scans): a nested "Total | Women and girls | Men and boys" table
 // whose rules the scan flattened into the checklist's grid: the labels end
 // the question's row, the figures are a row of their own below it.
