@@ -236,28 +236,48 @@ void SplitFigureTables(Context& ctx, int& next_table) {
     if (!split && u.kind == Unit::Kind::kRow && !u.synthetic && ctx.role[i] == Role::kPlain && !units.empty() &&
         units.back().kind == Unit::Kind::kRow && units.back().table == u.table) {
       const std::vector<const UnitCell*> figures = filled(u), above = filled(units.back());
-      const std::size_t n = figures.size();
-      bool labelled = n >= 2 && above.size() >= n + 1 && std::all_of(figures.begin(), figures.end(), [&](const UnitCell* c) {
+      bool labelled = figures.size() >= 2 && std::all_of(figures.begin(), figures.end(), [&](const UnitCell* c) {
                         return c->ticks.empty() && LoneFigure(c->text, ctx.lang) >= 0;
                       });
-      for (std::size_t k = above.size() - std::min(n, above.size()); labelled && k < above.size(); ++k) {
-        const std::size_t words = MatchTokens(above[k]->text).size();
-        labelled = above[k]->ticks.empty() && words >= 1 && words <= 4 && LoneFigure(above[k]->text, ctx.lang) < 0 &&
-                   AnswerWord(*ctx.lx, above[k]->text).empty();
+      // Each figure's label: the cell above it, in its column.
+      std::vector<const UnitCell*> labels;
+      for (const UnitCell* f : figures) {
+        if (!labelled) break;
+        const UnitCell* label = nullptr;
+        for (const UnitCell* a : above)
+          if (a->column == f->column) label = a;
+        const std::size_t words = label ? MatchTokens(label->text).size() : 0;
+        labelled = label && label->ticks.empty() && words >= 1 && words <= 4 && LoneFigure(label->text, ctx.lang) < 0 &&
+                   AnswerWord(*ctx.lx, label->text).empty();
+        labels.push_back(label);
       }
-      // The question: the longest cell before the labels.
+      // The question: the longest other cell of the labels' row, else the
+      // row or line just above it (the labels and figures a table nested
+      // under the question).
       std::string question;
-      for (std::size_t k = 0; labelled && k + n < above.size(); ++k)
-        if (above[k]->text.size() > question.size()) question = above[k]->text;
+      std::size_t carried = 1;  // units the rows made here replace
+      for (const UnitCell* a : above)
+        if (labelled && std::find(labels.begin(), labels.end(), a) == labels.end() && MatchTokens(a->text).size() > 4 &&
+            a->text.size() > question.size())
+          question = a->text;  // not a label of a figure left blank ("Men and boys")
+      if (labelled && question.empty() && units.size() >= 2) {
+        const Unit& q = units[units.size() - 2];
+        const std::vector<const UnitCell*> qc = filled(q);
+        if (q.kind == Unit::Kind::kText && q.ticks.empty()) question = q.text;
+        else if (q.kind == Unit::Kind::kRow && qc.size() == 1 && qc.front()->ticks.empty()) question = qc.front()->text;
+        carried = 2;
+      }
       if (labelled && MatchTokens(question).size() >= 3) {
-        std::vector<std::string> labels_above;
-        for (std::size_t k = above.size() - n; k < above.size(); ++k) labels_above.push_back(above[k]->text);
-        // The question row is carried by the rows made here.
-        units.pop_back();
-        component.pop_back();
-        role.pop_back();
-        for (std::size_t k = 0; k < n; ++k) {
-          units.push_back(FigureRow(u.page, next_table++, question + " " + labels_above[k], figures[k]->text));
+        std::vector<std::string> label_texts;
+        for (const UnitCell* l : labels) label_texts.push_back(l->text);
+        // The question row (and its labels) are carried by the rows made here.
+        for (std::size_t k = 0; k < carried; ++k) {
+          units.pop_back();
+          component.pop_back();
+          role.pop_back();
+        }
+        for (std::size_t k = 0; k < figures.size(); ++k) {
+          units.push_back(FigureRow(u.page, next_table++, question + " " + label_texts[k], figures[k]->text));
           component.push_back(ctx.component[i]);
           role.push_back(Role::kPlain);
         }
