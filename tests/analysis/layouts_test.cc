@@ -260,6 +260,20 @@ BOOST_AUTO_TEST_CASE(figures_row_under_the_labels_that_end_a_question_row) {
   BOOST_TEST(Value(r, "data.casualties_period") == "48");
 }
 
+// The same nested table kept as a table under its question's row; one figure
+// left blank: its question is not answered, and is flagged.
+BOOST_AUTO_TEST_CASE(figures_row_under_a_nested_labels_row_with_a_blank) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist 2025", 1);
+  b.Para("2. Data collection and information management", 2);
+  b.Table({{"Number of mine survivors recorded (total and by sex)"}}, false);
+  b.Table({{"Total", "Women and girls", "Men and boys"}, {"10,417", "1,458", ""}}, false);
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "10417");
+  BOOST_TEST(Value(r, "data.survivors_female") == "1458");
+  BOOST_TEST(Value(r, "data.survivors_male") == "(none)");
+}
+
 // Kind 11 (scans): OCR glues a misread "#" to the action number ("Acción
 // +139", "Acción 1133" for #39, #37). After an objective list only an action
 // number opens the next section, so the misreading put the next section's
