@@ -107,7 +107,7 @@ int ServerCommands::Serve() {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGPIPE, SIG_IGN);
-  std::cerr << "vareport: serving " << db_ << " on http://" << o.host << ":" << (*s)->port() << "/\n";
+  std::cerr << "vareport: serving " << store::DbLabel(db_) << " on http://" << o.host << ":" << (*s)->port() << "/\n";
   Status r = (*s)->Run();
   g_server = nullptr;
   if (!r) return Fail(r.error());

@@ -3,7 +3,8 @@
 # one PostgreSQL database; one of them is killed with SIGKILL at 10 random
 # moments and started again; the PostgreSQL server is restarted once during
 # the run. At the end every file must be done or failed exactly once, no
-# result stored twice, and nothing left running (no job, no process).
+# result stored twice, and nothing left running (no job, no process). Then a
+# worker given SIGINT twice stops at once (exit 130) and gives its jobs back.
 #
 #   tests/store/pg_fault.sh [BUILD_DIR]
 #
@@ -52,12 +53,25 @@ start_worker() {
 }
 for w in 0 1 2; do start_worker $w; done
 
+# A worker that cannot reach the database when it starts (the server is
+# restarting) exits with one line; like systemd's Restart=always, start it again.
+revived=0
+supervise() {
+  for w in 0 1 2; do
+    if ! kill -0 "${pids[$w]}" 2>/dev/null; then
+      wait "${pids[$w]}" 2>/dev/null || true
+      start_worker $w
+      revived=$((revived + 1))
+    fi
+  done
+}
 left() { sql "SELECT count(*) FROM jobs WHERE state IN ('queued','running')"; }
 kills=0
 restarted=0
 while [ $kills -lt 10 ]; do
   sleep "$(awk -v r=$RANDOM 'BEGIN { printf "%.2f", 0.3 + (r % 100) / 100 }')"
-  kill -KILL "${pids[0]}"
+  supervise
+  kill -KILL "${pids[0]}" 2>/dev/null || true
   wait "${pids[0]}" 2>/dev/null || true
   kills=$((kills + 1))
   start_worker 0
@@ -71,6 +85,7 @@ done
 for _ in $(seq 1 240); do
   n=$(left 2>/dev/null || echo x)
   [ "$n" = 0 ] && break
+  supervise
   sleep 1
 done
 [ "$n" = 0 ] || fail "jobs still queued or running after 4 minutes: $n"
@@ -109,10 +124,35 @@ odd=$(sql "SELECT count(*) FROM jobs WHERE state = 'failed' AND path NOT LIKE '%
 # Nothing left running: no process still reads from this run's cache.
 if pgrep -f "$work/" >/dev/null; then fail "processes of the run still alive: $(pgrep -af "$work/")"; fi
 
+# ---- SIGINT twice: a worker stops at once and gives its jobs back ----
+mkdir -p "$work/in2"
+for i in 1 2; do
+  { cat samples/en-national-plan-scan/input.pdf; printf '%% interrupted %d\n' "$i"; } >"$work/in2/scan-$i.pdf"
+done
+"$vr" ingest --no-process --db "$db" "$work/in2" 2>>"$work/ingest.log" || fail "second ingest"
+"$vr" worker --db "$db" -j 2 --lease 30 2>>"$work/worker-int.log" &
+pids=($!)
+for _ in $(seq 1 200); do
+  [ "$(sql "SELECT count(*) FROM jobs WHERE state = 'running'")" = 2 ] && break
+  sleep 0.05
+done
+kill -INT "${pids[0]}"
+sleep 0.2  # two signals sent at once may arrive as one
+kill -INT "${pids[0]}"
+rc=0
+wait "${pids[0]}" || rc=$?
+pids=()
+[ $rc = 130 ] || fail "a worker given SIGINT twice exited with status $rc, not 130"
+released=$(sql "SELECT count(*) FROM jobs WHERE path LIKE '%/in2/%' AND state = 'queued' AND worker IS NULL")
+[ "$released" = 2 ] || fail "SIGINT twice: $released of 2 jobs given back ($(sql "SELECT state FROM jobs WHERE path LIKE '%/in2/%'"))"
+if pgrep -f "$work/" >/dev/null; then fail "children left after SIGINT twice: $(pgrep -af "$work/")"; fi
+
 done_n=$(sql "SELECT count(*) FROM jobs WHERE state = 'done'")
 failed_n=$(sql "SELECT count(*) FROM jobs WHERE state = 'failed'")
 crashed=$(sql "SELECT count(*) FROM jobs WHERE error_kind = 'crash'")
 retried=$(sql "SELECT count(*) FROM jobs WHERE attempts > 1")
 reconnects=$(cat "$work"/worker-*.log | grep -c "trying again" || true)
 echo "pg_fault: PASS: $files files, 10 SIGKILLs, 1 server restart: $done_n done, $failed_n failed" \
-  "($crashed crashed 3 times), $retried claimed again after a lost lease, $reconnects worker reconnects"
+  "($crashed crashed 3 times), $retried claimed again after a lost lease, $reconnects worker reconnects," \
+  "$revived workers started again after failing to connect;" \
+  "SIGINT twice gave 2 jobs back"
