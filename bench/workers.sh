@@ -13,7 +13,7 @@
 # every one. Word files are not rendered to PDF unless --render (LibreOffice
 # would dominate the rate). PostgreSQL: a throw-away cluster
 # (tests/store/pg_cluster.sh) on a Unix socket of this machine, started here
-# when VAREPORT_TEST_PG is unset. Each PostgreSQL run: `ingest --no-process`
+# when VAREPORT_TEST_PG is unset, with fsync on. Each PostgreSQL run: `ingest --no-process`
 # into a fresh schema, then W workers until no job is queued or running; the
 # time counts from the ingest's start (discovery and upload of the originals
 # included, as in the SQLite run).
@@ -32,6 +32,7 @@ done
 if [ -z "${VAREPORT_TEST_PG:-}" ]; then
   extra=()
   [ -n "$render" ] || extra=(--render)
+  export VAREPORT_PG_FSYNC=on  # durable commits, as SQLite's synchronous=FULL
   exec "$root/tests/store/pg_cluster.sh" "$0" --build "$build" --docs "$docs" "${extra[@]}"
 fi
 vr="$build/vareport"

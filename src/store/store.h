@@ -181,8 +181,9 @@ class Store {
   virtual Result<std::int64_t> RequeueAbandoned() = 0;
 
   // Puts failed jobs whose original is in the store (a SHA-256 is known)
-  // back to `queued`, for another try after a fix or a longer limit. Returns
-  // how many. Call only while holding the ingest lock.
+  // back to `queued` with their attempts at 0 (a deliberate retry starts the
+  // crash count again), for another try after a fix or a longer limit.
+  // Returns how many. Call only while holding the ingest lock (SQLite).
   virtual Result<std::int64_t> RequeueFailed() = 0;
 
   // Marks up to `max` queued jobs (or running ones whose lease ran out)

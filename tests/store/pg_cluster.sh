@@ -11,7 +11,9 @@
 # `postgres` user (created by Debian's postgresql package). Also exported:
 # VAREPORT_TEST_PGCTL, a command that takes pg_ctl arguments for this
 # cluster ("$VAREPORT_TEST_PGCTL restart" restarts the server, as the fault
-# test does). Needs Debian's postgresql (scripts/deps/store.txt).
+# test does). fsync is off (a test cluster need not survive a power cut)
+# unless VAREPORT_PG_FSYNC=on (bench/workers.sh, to compare with SQLite's
+# synchronous=FULL fairly). Needs Debian's postgresql (scripts/deps/store.txt).
 set -euo pipefail
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
@@ -34,7 +36,7 @@ printf '%s\n' "$password" >"$root/pwfile"
   -E UTF8 --locale=C.UTF-8 >"$root/initdb.log" 2>&1 || { cat "$root/initdb.log" >&2; exit 1; }
 rm -f "$root/pwfile"
 port=$((20000 + RANDOM % 20000))
-opts="-c listen_addresses='' -c unix_socket_directories='$root' -c port=$port -c fsync=off -c max_connections=200"
+opts="-c listen_addresses='' -c unix_socket_directories='$root' -c port=$port -c fsync=${VAREPORT_PG_FSYNC:-off} -c max_connections=200"
 pgctl=("${as[@]}" "$bindir/pg_ctl" -D "$root/data" -l "$root/server.log" -o "$opts" -w -t 60)
 cleanup() {
   "${pgctl[@]}" stop -m immediate >/dev/null 2>&1 || true
