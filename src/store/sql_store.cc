@@ -219,9 +219,6 @@ constexpr const char* kJobsChannel = "vareport_jobs";
     if (!vr_s_) return vr_s_.error(); \
   } while (0)
 
-// The ISO 8601 text of an optional column, "" when NULL.
-std::string Str(const Rows::Row& q, int c) { return q.Text(c); }
-
 class SqlStore final : public Store {
  public:
   SqlStore(std::unique_ptr<sql::Connection> db, StoreOptions options)
@@ -835,8 +832,8 @@ class SqlStore final : public Store {
     if (!q.IsNull(9)) j.submission_id = q.Int(9);
     if (!q.IsNull(10)) j.duplicate_of = q.Int(10);
     j.attempts = static_cast<int>(q.Int(11));
-    j.created_at = Str(q, 12);
-    j.finished_at = Str(q, 13);
+    j.created_at = q.Text(12);
+    j.finished_at = q.Text(13);
     return j;
   }
 
