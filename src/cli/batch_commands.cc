@@ -264,7 +264,7 @@ BatchCommands::BatchCommands(CLI::App& app) {
   worker_ = app.add_subcommand(
       "worker",
       "Take jobs from a store until stopped (SIGTERM: finish the documents in hand; SIGINT twice: stop at once)");
-  worker_->add_option("file", worker_file_, "(internal: the one document of a child process)");
+  worker_->add_option("file", worker_file_, "(internal: the one document of a child process)")->group("");
   worker_->add_option("--db", worker_db_,
                       "the store to take jobs from: postgresql://… (or a SQLite file, one worker at a time)");
   worker_->add_option("-j,--jobs", common_.jobs, "documents parsed at once (default: the number of cores)")
@@ -279,11 +279,12 @@ BatchCommands::BatchCommands(CLI::App& app) {
                       "that dies frees its jobs after this long")
       ->check(CLI::Range(3, 3600))
       ->capture_default_str();
-  worker_->add_option("--name", worker_name_);
-  worker_->add_option("--rules", common_.rules_dir);
-  worker_->add_option("--rendering", worker_rendering_);
-  worker_->add_option("--render-out", worker_render_out_);
-  worker_->add_option("--render-seconds", worker_render_seconds_);
+  worker_->add_option("--rules", common_.rules_dir, "rule folder (default: the one extract uses)");
+  // The child protocol's options (service/worker.h), not shown in --help.
+  worker_->add_option("--name", worker_name_)->group("");
+  worker_->add_option("--rendering", worker_rendering_)->group("");
+  worker_->add_option("--render-out", worker_render_out_)->group("");
+  worker_->add_option("--render-seconds", worker_render_seconds_)->group("");
 
   worker_convert_ = app.add_subcommand("worker-convert", "");  // hidden: a group of legacy files
   worker_convert_->group("");
