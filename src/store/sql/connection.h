@@ -143,8 +143,9 @@ class Connection {
   // Wake-ups between processes (PostgreSQL LISTEN/NOTIFY, docs §NOTIFY).
   // Notify sends `channel` (delivered at commit when inside a transaction);
   // WaitNotify listens on it (once) and waits up to `seconds` for a
-  // notification: true when one came. SQLite: Notify does nothing and
-  // WaitNotify sleeps `seconds` and returns false.
+  // notification: true when one came; false when the time ran out or a
+  // signal came. SQLite: Notify does nothing and WaitNotify sleeps
+  // `seconds` and returns false.
   virtual Status Notify(std::string_view channel) = 0;
   virtual Result<bool> WaitNotify(std::string_view channel, double seconds) = 0;
 };

@@ -3,6 +3,7 @@
 #include <poll.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 
@@ -139,7 +140,8 @@ class PgConnection final : public Connection {
       if (left <= 0) return false;
       pollfd p{PQsocket(conn_), POLLIN, 0};
       if (p.fd < 0) return Lost();
-      ::poll(&p, 1, static_cast<int>(left * 1000) + 1);
+      // A signal (a worker told to stop) ends the wait: the caller looks at its flags.
+      if (::poll(&p, 1, static_cast<int>(left * 1000) + 1) < 0 && errno == EINTR) return false;
     }
   }
 
