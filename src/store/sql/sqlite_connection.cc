@@ -3,8 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <chrono>
-#include <thread>
+#include <ctime>
 
 #include "store/sql/connection.h"
 
@@ -61,7 +60,12 @@ class SqliteConnection final : public Connection {
 
   Status Notify(std::string_view) override { return Ok{}; }
   Result<bool> WaitNotify(std::string_view, double seconds) override {
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    // One nanosleep: a signal (a worker told to stop) ends it early.
+    if (seconds <= 0) return false;
+    struct timespec ts;
+    ts.tv_sec = static_cast<time_t>(seconds);
+    ts.tv_nsec = static_cast<long>((seconds - static_cast<double>(ts.tv_sec)) * 1e9);
+    ::nanosleep(&ts, nullptr);
     return false;
   }
 
