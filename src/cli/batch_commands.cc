@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -30,6 +31,7 @@
 #include "service/review.h"
 #include "service/worker.h"
 #include "store/blob_store.h"
+#include "store/open_store.h"
 #include "store/sqlite_store.h"
 
 namespace vareport::cli {
@@ -37,7 +39,10 @@ namespace {
 
 
 void AddDb(CLI::App* app, std::string& db) {
-  app->add_option("--db", db, "the store (SQLite file; originals kept in <db>.files/)")->capture_default_str();
+  app->add_option("--db", db,
+                  "the store: a SQLite file (originals kept in <db>.files/), or postgresql://… for a shared "
+                  "PostgreSQL store (password from PGPASSWORD or ~/.pgpass, never in the URI)")
+      ->capture_default_str();
 }
 
 void AddRunOptions(CLI::App* app, std::string& rules, int& jobs, double& timeout, std::size_t& memory_mb,
@@ -90,6 +95,24 @@ void CatchInterrupts() {
   ::sigaction(SIGTERM, &sa, nullptr);
 }
 
+// `vareport worker --db`: SIGTERM (or a first SIGINT) finishes the documents
+// in hand and exits; a second SIGINT stops at once, releasing its jobs.
+std::atomic<bool> g_draining{false};
+std::atomic<int> g_sigints{0};
+extern "C" void OnWorkerSignal(int signal) {
+  if (signal == SIGINT && g_sigints.fetch_add(1) >= 1) g_interrupted.store(true);
+  g_draining.store(true);
+}
+
+void CatchWorkerSignals() {
+  struct sigaction sa = {};
+  sa.sa_handler = OnWorkerSignal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  ::sigaction(SIGINT, &sa, nullptr);
+  ::sigaction(SIGTERM, &sa, nullptr);
+}
+
 // A store must be writable (SQLite writes beside the database: -wal, -shm,
 // and the originals in <db>.files/): a read-only folder or file is bad input,
 // said plainly, not an internal error.
@@ -124,9 +147,9 @@ struct Opened {
 };
 
 // Runs the queued jobs of `db` with the options in `c`, printing progress on stderr.
-int RunQueued(store::Store& db, const std::string& db_path, const std::string& rules_dir, int jobs, double timeout,
-              std::size_t memory_mb, bool legacy, bool render, service::ProgressSink& progress) {
-  store::BlobStore blobs(store::BlobStore::RootFor(db_path));
+int RunQueued(store::Store& db, const store::BlobStore& blobs, const std::string& db_path, const std::string& rules_dir,
+              int jobs, double timeout, std::size_t memory_mb, bool legacy, bool render,
+              service::ProgressSink& progress) {
   service::RunOptions o;
   o.workers = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   o.worker_exe = service::SelfExecutable();
@@ -149,7 +172,7 @@ int RunQueued(store::Store& db, const std::string& db_path, const std::string& r
   }
   Result<store::JobCounts> c = db.CountJobs();
   if (!c) return Fail(c.error());
-  std::cerr << "store " << db_path << ": " << c->total() << " files: " << c->done << " done (" << c->duplicates
+  std::cerr << "store " << store::DbLabel(db_path) << ": " << c->total() << " files: " << c->done << " done (" << c->duplicates
             << " duplicates), " << c->failed << " failed, " << c->queued + c->running << " waiting\n";
   return kExitOk;
 }
@@ -170,6 +193,7 @@ std::string TsvField(const std::string& v) {
 // Opens the store at `path` for a command that reads it: a path with no
 // store is an error (a typo would otherwise show an empty archive).
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& path) {
+  if (store::IsSharedDb(path)) return store::OpenStore(path);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     return MakeError(ErrorKind::kUnreadableInput, "no store at " + path + " (run ingest first, or give --db)");
@@ -195,6 +219,8 @@ BatchCommands::BatchCommands(CLI::App& app) {
   AddDb(ingest_, common_.db);
   AddRunOptions(ingest_, common_.rules_dir, common_.jobs, common_.timeout, common_.memory_mb, common_.legacy_batches,
                 common_.render);
+  ingest_->add_flag("--no-process", no_process_,
+                    "only record the jobs, for workers to take (vareport worker --db postgresql://…)");
 
   status_ = app.add_subcommand("status", "Count the store's jobs by state");
   AddDb(status_, common_.db);
@@ -221,6 +247,7 @@ BatchCommands::BatchCommands(CLI::App& app) {
   AddDb(reprocess_, common_.db);
   AddRunOptions(reprocess_, common_.rules_dir, common_.jobs, common_.timeout, common_.memory_mb,
                 common_.legacy_batches, common_.render);
+  reprocess_->add_flag("--no-process", no_process_, "only record the jobs, for workers to take");
 
   export_ = app.add_subcommand("export", "Write the store as CSV files, an XLSX workbook or JSON");
   export_->add_option("--format", export_format_, "csv, xlsx or json")->required()
@@ -232,14 +259,32 @@ BatchCommands::BatchCommands(CLI::App& app) {
   export_->add_option("--rules", common_.rules_dir, "rule folder: titles, States Parties roster (default: the one extract uses)");
   AddDb(export_, common_.db);
 
-  worker_ = app.add_subcommand("worker", "");  // hidden: one document, in a child process
-  worker_->group("");
-  worker_->add_option("file", worker_file_)->required();
-  worker_->add_option("--name", worker_name_);
-  worker_->add_option("--rules", common_.rules_dir);
-  worker_->add_option("--rendering", worker_rendering_);
-  worker_->add_option("--render-out", worker_render_out_);
-  worker_->add_option("--render-seconds", worker_render_seconds_);
+  // With --db: a long-running worker taking jobs from a (shared) store. Without:
+  // the hidden child protocol, one document (service/worker.h).
+  worker_ = app.add_subcommand(
+      "worker",
+      "Take jobs from a store until stopped (SIGTERM: finish the documents in hand; SIGINT twice: stop at once)");
+  worker_->add_option("file", worker_file_, "(internal: the one document of a child process)")->group("");
+  worker_->add_option("--db", worker_db_,
+                      "the store to take jobs from: postgresql://… (or a SQLite file, one worker at a time)");
+  worker_->add_option("-j,--jobs", common_.jobs, "documents parsed at once (default: the number of cores)")
+      ->check(CLI::Range(1, 256));
+  worker_->add_option("--timeout", common_.timeout, "wall-clock limit per document, seconds")->check(CLI::Range(1.0, 604800.0));
+  worker_->add_option("--memory-mb", common_.memory_mb, "address-space limit per document's process, MiB (0: none)");
+  worker_->add_flag_callback("--no-render", [this] { common_.render = false; }, "do not render Word files to PDF");
+  worker_->add_flag_callback("--no-legacy-batch", [this] { common_.legacy_batches = false; },
+                             "convert .doc/.rtf/.odt one by one");
+  worker_->add_option("--lease", lease_seconds_,
+                      "seconds a job stays this worker's without renewal (renewed every third of it); a worker "
+                      "that dies frees its jobs after this long")
+      ->check(CLI::Range(3, 3600))
+      ->capture_default_str();
+  worker_->add_option("--rules", common_.rules_dir, "rule folder (default: the one extract uses)");
+  // The child protocol's options (service/worker.h), not shown in --help.
+  worker_->add_option("--name", worker_name_)->group("");
+  worker_->add_option("--rendering", worker_rendering_)->group("");
+  worker_->add_option("--render-out", worker_render_out_)->group("");
+  worker_->add_option("--render-seconds", worker_render_seconds_)->group("");
 
   worker_convert_ = app.add_subcommand("worker-convert", "");  // hidden: a group of legacy files
   worker_convert_->group("");
@@ -262,24 +307,34 @@ std::optional<int> BatchCommands::Run() {
 int BatchCommands::Ingest() {
   Result<std::string> rules = CheckedRules(common_.rules_dir);
   if (!rules) return Fail(rules.error());
-  if (vareport::Status w = CheckWritable(common_.db); !w) return Fail(w.error());
-  auto db = store::OpenSqliteStore(common_.db);
+  const bool shared = store::IsSharedDb(common_.db);
+  if (!shared) {
+    if (vareport::Status w = CheckWritable(common_.db); !w) return Fail(w.error());
+  }
+  auto db = store::OpenStore(common_.db);
   if (!db) return Fail(db.error());
-  auto lock = service::LockDatabase(common_.db);
+  // SQLite: one process runs jobs at a time. PostgreSQL: leases share the work.
+  Result<std::unique_ptr<service::DatabaseLock>> lock = std::unique_ptr<service::DatabaseLock>();
+  if (!shared) lock = service::LockDatabase(common_.db);
   if (!lock) return Fail(lock.error());
   CatchInterrupts();
   auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
-  store::BlobStore blobs(store::BlobStore::RootFor(common_.db));
+  Result<store::BlobStore> blobs = store::OpenBlobs(common_.db);
+  if (!blobs) return Fail(blobs.error());
   service::DiscoverOptions discover;
   discover.store_path = common_.db;
   discover.interrupted = &g_interrupted;
-  Result<service::DiscoverSummary> found = service::DiscoverAndEnqueue(paths_, **db, blobs, *progress, discover);
+  Result<service::DiscoverSummary> found = service::DiscoverAndEnqueue(paths_, **db, *blobs, *progress, discover);
   if (!found) return Fail(found.error());
   progress->Note("found " + std::to_string(found->files) + " files: " + std::to_string(found->queued) + " new, " +
                  std::to_string(found->duplicates) + " duplicates of others, " + std::to_string(found->failed) +
                  " unreadable, " + std::to_string(found->skipped) + " skipped (not a PDF or Word document), " +
                  std::to_string(found->known) + " already in the store");
-  return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
+  if (no_process_) {
+    progress->Note("jobs recorded for workers to take (vareport worker --db " + store::DbLabel(common_.db) + ")");
+    return kExitOk;
+  }
+  return RunQueued(**db, *blobs, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
                    common_.legacy_batches, common_.render, *progress);
 }
 
@@ -292,15 +347,19 @@ int BatchCommands::Reprocess() {
   if (!rules) return Fail(rules.error());
   auto db = OpenExistingStore(common_.db);
   if (!db) return Fail(db.error());
-  auto lock = service::LockDatabase(common_.db);
+  Result<std::unique_ptr<service::DatabaseLock>> lock = std::unique_ptr<service::DatabaseLock>();
+  if (!store::IsSharedDb(common_.db)) lock = service::LockDatabase(common_.db);
   if (!lock) return Fail(lock.error());
+  Result<store::BlobStore> blobs = store::OpenBlobs(common_.db);
+  if (!blobs) return Fail(blobs.error());
   CatchInterrupts();
   if (retry_failed_) {
     auto n = (*db)->RequeueFailed();
     if (!n) return Fail(n.error());
     auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
     progress->Note("trying " + std::to_string(*n) + " failed files again");
-    return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
+    if (no_process_) return kExitOk;
+    return RunQueued(**db, *blobs, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
                      common_.legacy_batches, common_.render, *progress);
   }
   std::vector<std::int64_t> ids(ids_.begin(), ids_.end());
@@ -313,7 +372,8 @@ int BatchCommands::Reprocess() {
   if (!queued) return Fail(queued.error());
   auto progress = service::MakeStreamProgress(std::cerr, ::isatty(2) != 0);
   progress->Note("reprocessing " + std::to_string(queued->size()) + " submissions");
-  return RunQueued(**db, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
+  if (no_process_) return kExitOk;
+  return RunQueued(**db, *blobs, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,
                    common_.legacy_batches, common_.render, *progress);
 }
 
@@ -344,7 +404,7 @@ int BatchCommands::Status() {
   if (!subs) return Fail(subs.error());
   auto skipped = (*db)->ListSkipped();
   if (!skipped) return Fail(skipped.error());
-  std::cout << "store        " << common_.db << " (schema " << (*db)->SchemaVersion() << ")\n"
+  std::cout << "store        " << store::DbLabel(common_.db) << " (schema " << (*db)->SchemaVersion() << ")\n"
             << "queued       " << c->queued << "\n"
             << "running      " << c->running << "\n"
             << "done         " << c->done << " (" << c->duplicates << " duplicates of another file)\n"
@@ -437,6 +497,11 @@ int BatchCommands::Export() {
 }
 
 int BatchCommands::Worker() {
+  if (!worker_db_.empty()) return LongWorker();
+  if (worker_file_.empty()) {
+    std::cerr << "vareport: worker: give --db (a store to take jobs from)\n";
+    return kExitBadInput;
+  }
   service::WorkerArgs args;
   args.file = worker_file_;
   args.name = worker_name_;
@@ -450,6 +515,64 @@ int BatchCommands::Worker() {
 int BatchCommands::WorkerConvert() {
   std::unique_ptr<LegacyConverter> converter = MakeSofficeConverter();
   return service::RunConvertWorker(converter.get(), paths_, convert_out_);
+}
+
+}  // namespace vareport::cli
+
+namespace vareport::cli {
+
+int BatchCommands::LongWorker() {
+  Result<std::string> rules = CheckedRules(common_.rules_dir);
+  if (!rules) return Fail(rules.error());
+  const bool shared = store::IsSharedDb(worker_db_);
+  if (!shared) {
+    if (vareport::Status w = CheckWritable(worker_db_); !w) return Fail(w.error());
+  }
+  store::StoreOptions so;
+  so.lease_seconds = lease_seconds_;
+  auto db = store::OpenStore(worker_db_, so);
+  if (!db) return Fail(db.error());
+  Result<std::unique_ptr<service::DatabaseLock>> lock = std::unique_ptr<service::DatabaseLock>();
+  if (!shared) lock = service::LockDatabase(worker_db_);
+  if (!lock) return Fail(lock.error());
+  Result<store::BlobStore> blobs = store::OpenBlobs(worker_db_, so);
+  if (!blobs) return Fail(blobs.error());
+  CatchWorkerSignals();
+  service::RunOptions o;
+  o.workers = common_.jobs > 0 ? common_.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.worker_exe = service::SelfExecutable();
+  o.rules_dir = *rules;
+  o.time_limit_seconds = common_.timeout;
+  o.memory_limit_mb = common_.memory_mb;
+  o.legacy_batches = common_.legacy_batches;
+  o.render = common_.render;
+  o.scratch_dir = blobs->root() + "/tmp";
+  o.interrupted = &g_interrupted;
+  o.draining = &g_draining;
+  o.keep_waiting = true;
+  o.renew_seconds = std::max(1.0, lease_seconds_ / 3.0);
+  auto spawner = service::MakePosixSpawner();
+  service::SteadyClock clock;
+  auto progress = service::MakeSilentProgress();
+  std::cerr << "vareport worker: taking jobs from " << store::DbLabel(worker_db_) << ", " << o.workers
+            << " at a time\n";
+  for (;;) {
+    Result<service::RunSummary> r = service::RunJobs(**db, *blobs, *spawner, clock, *progress, o);
+    if (r) {
+      if (r->interrupted) {
+        std::cerr << "vareport worker: stopped; its jobs released for other workers\n";
+        return kExitInterrupted;
+      }
+      std::cerr << "vareport worker: finished the documents in hand; stopped\n";
+      return kExitOk;
+    }
+    // The database went away (restarted, network): the children were
+    // stopped, their jobs come back when their leases run out; try again.
+    std::cerr << "vareport worker: " << r.error().message << "; trying again in 2 s\n";
+    for (int i = 0; i < 20 && !g_draining.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (g_interrupted.load()) return kExitInterrupted;
+    if (g_draining.load()) return kExitOk;
+  }
 }
 
 }  // namespace vareport::cli

@@ -1,15 +1,20 @@
 // vareport/cli/batch_commands.h — the batch subcommands of `vareport`:
 //
-//   vareport ingest PATH... [--db FILE] [-j N] [--rules DIR] [--timeout S] [--memory-mb N]
+//   vareport ingest PATH... [--db FILE|URI] [--no-process] [-j N] [--rules DIR] [--timeout S] [--memory-mb N]
 //   vareport status [--db FILE] [--failed | --skipped]
 //   vareport list [--db FILE] [--state ISO3] [--year N] [--kind K] [--flag CODE]
 //   vareport show ID [--db FILE] [--format text|json]
 //   vareport reprocess (--all | ID...) [--db FILE] [-j N] [--rules DIR]
 //   vareport export --format csv|xlsx|json [--out PATH] [--year N] [--db FILE]
+//   vareport worker --db postgresql://… [-j N] [--rules DIR] [--timeout S] [--lease S]
 // and the hidden ones the batch runs in its children (service/worker.h):
 //   vareport worker [--rules DIR] [--name NAME] FILE
 //   vareport worker-convert --out DIR FILE...
-// `--db` defaults to ./vareport.db; originals are kept in `<db>.files/`.
+// `--db` defaults to ./vareport.db (originals kept in `<db>.files/`); a
+// postgresql:// or postgres:// URI names a shared PostgreSQL store
+// (store/open_store.h): `ingest --no-process` then only records the jobs and
+// `worker` processes on any machine take them (SIGTERM: finish the documents
+// in hand and exit 0; SIGINT twice: stop at once, release the jobs, exit 130).
 // Exit status: 0 (a batch with failed files still succeeds: failures are
 // recorded), 2 bad arguments or inputs (a store in a read-only folder), 3
 // broken rules, 70 store or internal error, 130 ingest / reprocess
@@ -51,6 +56,7 @@ class BatchCommands {
   int Reprocess();
   int Export();
   int Worker();
+  int LongWorker();
   int WorkerConvert();
 
   CLI::App* ingest_ = nullptr;
@@ -79,6 +85,9 @@ class BatchCommands {
   std::string worker_rendering_, worker_render_out_;
   double worker_render_seconds_ = 60;
   std::string convert_out_;
+  bool no_process_ = false;   // ingest / reprocess --no-process
+  std::string worker_db_;     // worker --db: a long-running worker
+  int lease_seconds_ = 30;    // worker --lease
 };
 
 }  // namespace vareport::cli

@@ -10,6 +10,7 @@
 #include "server/auth.h"
 #include "server/server.h"
 #include "store/blob_store.h"
+#include "store/open_store.h"
 #include "store/sqlite_store.h"
 
 namespace vareport::cli {
@@ -26,7 +27,7 @@ void OnSignal(int) {
 
 ServerCommands::ServerCommands(CLI::App& app) {
   serve_ = app.add_subcommand("serve", "Run the HTTP API and the reviewers' page over a store");
-  serve_->add_option("--db", db_, "the store (SQLite file; created if missing)")->capture_default_str();
+  serve_->add_option("--db", db_, "the store: a SQLite file (created if missing) or postgresql://… (shared by several serve processes and workers)")->capture_default_str();
   serve_->add_option("--listen", listen_, "HOST:PORT to listen on (default loopback only)")->capture_default_str();
   serve_->add_option("-j,--jobs", jobs_, "documents processed at once (default: the number of cores)")
       ->check(CLI::Range(1, 256));
@@ -54,7 +55,7 @@ ServerCommands::ServerCommands(CLI::App& app) {
   revoke_ = users_->add_subcommand("revoke", "Revoke a user: no more logins, tokens or sessions");
   revoke_->add_option("name", name_, "user name")->required();
   for (CLI::App* s : {add_, token_, list_, revoke_})
-    s->add_option("--db", db_, "the store (SQLite file)")->capture_default_str();
+    s->add_option("--db", db_, "the store (SQLite file or postgresql://…)")->capture_default_str();
 
   render_ = app.add_subcommand("worker-render", "");  // hidden: the page image child
   render_->group("");
@@ -106,7 +107,7 @@ int ServerCommands::Serve() {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGPIPE, SIG_IGN);
-  std::cerr << "vareport: serving " << db_ << " on http://" << o.host << ":" << (*s)->port() << "/\n";
+  std::cerr << "vareport: serving " << store::DbLabel(db_) << " on http://" << o.host << ":" << (*s)->port() << "/\n";
   Status r = (*s)->Run();
   g_server = nullptr;
   if (!r) return Fail(r.error());
@@ -115,7 +116,7 @@ int ServerCommands::Serve() {
 
 int ServerCommands::Users() {
   if (Status s = server::InitCrypto(); !s) return Fail(s.error());
-  Result<std::unique_ptr<store::Store>> db = store::OpenSqliteStore(db_);
+  Result<std::unique_ptr<store::Store>> db = store::OpenStore(db_);
   if (!db) return Fail(db.error());
   if (add_->parsed()) {
     if (name_.empty() || name_.size() > 64 || name_.find_first_of(" /\\:\t\r\n") != std::string::npos) {

@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "store/sqlite_store.h"
+#include "store/open_store.h"
 
 namespace vareport::server {
 
@@ -35,14 +35,21 @@ std::string Processor::last_error() const {
 }
 
 void Processor::Loop() {
-  Result<std::unique_ptr<store::Store>> db = store::OpenSqliteStore(db_path_);
+  Result<std::unique_ptr<store::Store>> db = store::OpenStore(db_path_);
   if (!db) {
     std::lock_guard<std::mutex> lock(mu_);
     last_error_ = db.error().message;
     std::cerr << "vareport serve: processing stopped: " << last_error_ << "\n";
     return;
   }
-  store::BlobStore blobs(store::BlobStore::RootFor(db_path_));
+  Result<store::BlobStore> opened = store::OpenBlobs(db_path_);
+  if (!opened) {
+    std::lock_guard<std::mutex> lock(mu_);
+    last_error_ = opened.error().message;
+    std::cerr << "vareport serve: processing stopped: " << last_error_ << "\n";
+    return;
+  }
+  const store::BlobStore& blobs = *opened;
   auto spawner = service::MakePosixSpawner();
   service::SteadyClock clock;
   auto progress = service::MakeSilentProgress();

@@ -240,9 +240,14 @@ std::string WorkerExe(const Context& ctx) {
 
 // The PDF whose pages show a submission: the original for a PDF; nullopt otherwise.
 std::optional<std::string> PagesPdf(Context& ctx, const store::SubmissionRow& row) {
-  if (row.format == "pdf") return ctx.blobs.PathFor(row.sha256);
+  if (row.format == "pdf") {
+    Result<std::string> path = ctx.blobs.Fetch(row.sha256);
+    return path ? *path : ctx.blobs.PathFor(row.sha256);
+  }
   // Word-family: the PDF rendering kept with the original (its evidence pages).
-  if (row.rendering_sha256 && ctx.blobs.Has(*row.rendering_sha256)) return ctx.blobs.PathFor(*row.rendering_sha256);
+  if (row.rendering_sha256) {
+    if (Result<std::string> path = ctx.blobs.Fetch(*row.rendering_sha256)) return *path;
+  }
   return std::nullopt;
 }
 

@@ -17,6 +17,7 @@
 #include "server/problem.h"
 #include "service/ingest.h"
 #include "service/spawner.h"
+#include "store/open_store.h"
 #include "store/sqlite_store.h"
 
 namespace vareport::server {
@@ -357,7 +358,7 @@ Result<StorePool::Lease> StorePool::Take() {
       return Lease(this, std::move(db));
     }
   }
-  Result<std::unique_ptr<store::Store>> db = store::OpenSqliteStore(db_path_);
+  Result<std::unique_ptr<store::Store>> db = store::OpenStore(db_path_);
   if (!db) return db.error();
   return Lease(this, std::move(*db));
 }
@@ -429,11 +430,16 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
   Result<RuleSet> rules = LoadRules(rules_dir);
   if (!rules) return rules.error();
   ctx->rules = std::move(*rules);
-  Result<std::unique_ptr<store::Store>> db = store::OpenSqliteStore(options.db_path);  // creates and migrates
+  Result<std::unique_ptr<store::Store>> db = store::OpenStore(options.db_path);  // creates and migrates
   if (!db) return db.error();
-  Result<std::unique_ptr<service::DatabaseLock>> lock = service::LockDatabase(options.db_path);
+  // SQLite: one process works on the file. PostgreSQL: several serve
+  // processes (and workers) share the database; leases share the jobs.
+  Result<std::unique_ptr<service::DatabaseLock>> lock = std::unique_ptr<service::DatabaseLock>();
+  if (!store::IsSharedDb(options.db_path)) lock = service::LockDatabase(options.db_path);
   if (!lock) return lock.error();
-  ctx->blobs = store::BlobStore(store::BlobStore::RootFor(options.db_path));
+  Result<store::BlobStore> blobs = store::OpenBlobs(options.db_path);
+  if (!blobs) return blobs.error();
+  ctx->blobs = std::move(*blobs);
   ctx->pool = std::make_unique<StorePool>(options.db_path);
   service::RunOptions run;
   run.workers = std::max(1, options.workers);

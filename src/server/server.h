@@ -8,7 +8,9 @@
 // Errors are application/problem+json (server/problem.h).
 // Processing: uploads become jobs of the store, run by one Processor thread
 // with child-process workers (server/processor.h), as `vareport ingest` does;
-// the server holds the database's ingest lock while it runs.
+// on a SQLite store the server holds the database's ingest lock while it
+// runs; on PostgreSQL (store/open_store.h) several serve processes and
+// `vareport worker`s share the database, its jobs under leases.
 // Access: users, roles, API tokens (Authorization: Bearer) and page sessions
 // (HttpOnly, SameSite=Strict cookie + X-CSRF-Token header on changes);
 // server/auth.h.

@@ -56,10 +56,17 @@ class Runner {
     base_ = *c0;
     total_ = c0->queued;
     t0_ = clock_.Now();
+    last_renew_ = t0_;
     for (;;) {
       if (Interrupted()) return Interrupt(summary);
       if (Status s = Fill(); !s) return Abort(s.error());
-      if (active_.empty()) break;
+      if (active_.empty()) {
+        // A long-running worker waits for new jobs (woken by NOTIFY on PostgreSQL).
+        if (!o_.keep_waiting || Draining()) break;
+        if (Result<bool> w = db_.WaitForJobs(o_.idle_wait_seconds); !w) return Abort(w.error());
+        if (Status s = ReportProgress(false); !s) return Abort(s.error());
+        continue;
+      }
       double now = clock_.Now();
       double wait = o_.tick_seconds;
       for (const auto& [id, t] : active_)
@@ -81,6 +88,7 @@ class Runner {
           t.killed = true;
         }
       }
+      if (Status s = RenewLeases(); !s) return Abort(s.error());
       if (Status s = ReportProgress(false); !s) return Abort(s.error());
     }
     RemoveScratch();
@@ -94,11 +102,31 @@ class Runner {
 
  private:
   bool Interrupted() const { return o_.interrupted != nullptr && o_.interrupted->load(); }
+  bool Draining() const { return o_.draining != nullptr && o_.draining->load(); }
+
+  // The jobs this run holds: in a child, or converted and waiting for one.
+  std::vector<std::int64_t> HeldJobs() const {
+    std::vector<std::int64_t> ids;
+    for (const auto& [id, t] : active_)
+      for (const store::Job& j : t.jobs) ids.push_back(j.id);
+    for (const auto& [job, path] : converted_) ids.push_back(job.id);
+    return ids;
+  }
+
+  // Keeps the leases of the jobs in hand (store/store.h) every renew_seconds.
+  Status RenewLeases() {
+    const double now = clock_.Now();
+    if (now - last_renew_ < o_.renew_seconds) return Ok{};
+    last_renew_ = now;
+    return db_.RenewLeases(HeldJobs());
+  }
 
   // Stops at once: children killed, their jobs queued again, scratch removed.
   Result<RunSummary> Interrupt(RunSummary summary) {
+    const std::vector<std::int64_t> held = HeldJobs();
     for (auto& [id, t] : active_) spawner_.Kill(id);
     while (spawner_.running() > 0) spawner_.Wait(1.0);
+    if (Status s = db_.ReleaseJobs(held); !s) return s.error();
     active_.clear();
     converted_.clear();
     RemoveScratch();
@@ -115,8 +143,12 @@ class Runner {
   }
 
   Error Abort(const Error& e) {
+    const std::vector<std::int64_t> held = HeldJobs();
     for (auto& [id, t] : active_) spawner_.Kill(id);
     while (spawner_.running() > 0) spawner_.Wait(1.0);
+    (void)db_.ReleaseJobs(held);  // may fail too (the database is gone): then their leases run out
+    active_.clear();
+    converted_.clear();
     RemoveScratch();
     return e;
   }
@@ -144,6 +176,7 @@ class Runner {
         if (Status s = StartExtract(job, path); !s) return s;
         continue;
       }
+      if (Draining()) break;  // finishing the jobs in hand, taking no more
       if (o_.legacy_batches && !converting_) {
         Result<std::vector<store::Job>> group = db_.Claim(o_.legacy_batch_size, true);
         if (!group) return group.error();
@@ -157,11 +190,13 @@ class Runner {
       if (!one) return one.error();
       if (one->empty()) break;
       store::Job job = std::move(one->front());
-      if (!blobs_.Has(job.sha256)) {
-        if (Status s = db_.FailJob(job.id, "unreadable-input", "original not in the store: " + job.sha256); !s) return s;
+      Result<std::string> input = blobs_.Fetch(job.sha256);
+      if (!input) {
+        if (input.error().kind != ErrorKind::kUnreadableInput) return input.error();
+        if (Status s = db_.FailJob(job.id, "unreadable-input", input.error().message); !s) return s;
         continue;
       }
-      if (Status s = StartExtract(job, blobs_.PathFor(job.sha256)); !s) return s;
+      if (Status s = StartExtract(job, *input); !s) return s;
     }
     return Ok{};
   }
@@ -186,9 +221,10 @@ class Runner {
     if (o_.render && IsWordFamilyName(job.format)) {
       Result<std::optional<std::string>> known = db_.RenderingOf(job.sha256);
       if (!known) return known.error();
-      if (*known && blobs_.Has(**known)) {
+      Result<std::string> stored = *known ? blobs_.Fetch(**known) : Result<std::string>(MakeError(ErrorKind::kUnreadableInput, "none"));
+      if (stored) {
         t.rendering_sha = **known;
-        argv.insert(argv.end(), {"--rendering", blobs_.PathFor(**known)});
+        argv.insert(argv.end(), {"--rendering", *stored});
       } else if (!TmpDir().empty()) {
         std::error_code ec;
         fs::create_directories(TmpDir(), ec);
@@ -209,7 +245,10 @@ class Runner {
     t.convert = true;
     t.out_dir = o_.scratch_dir + "/convert-" + std::to_string(::getpid()) + "-" + std::to_string(++converts_);
     std::vector<std::string> argv = {o_.worker_exe, "worker-convert", "--out", t.out_dir};
-    for (const store::Job& j : group) argv.push_back(blobs_.PathFor(j.sha256));
+    for (const store::Job& j : group) {
+      Result<std::string> path = blobs_.Fetch(j.sha256);
+      argv.push_back(path ? *path : blobs_.PathFor(j.sha256));  // absent: the worker fails it alone later
+    }
     const double limit = o_.legacy_seconds_per_file * static_cast<double>(group.size());
     t.jobs = std::move(group);
     converting_ = true;
@@ -250,8 +289,7 @@ class Runner {
       std::error_code ec;
       if (std::get_if<Report>(&r) != nullptr && fs::is_regular_file(t.render_out, ec) &&
           ReadFileBytes(t.render_out, pdf)) {
-        store::BlobStore writer(blobs_.root());
-        Result<std::string> sha = writer.Put(pdf);
+        Result<std::string> sha = blobs_.Put(pdf);
         if (!sha) return sha.error();
         rendering = *sha;
       }
@@ -314,6 +352,7 @@ class Runner {
   store::JobCounts base_;
   std::int64_t total_ = 0;
   double t0_ = 0;
+  double last_renew_ = 0;
   Progress last_;
 };
 

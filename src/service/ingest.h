@@ -8,8 +8,11 @@
 // (Store::CompleteJob / FailJob). If the batch is killed at any moment,
 // RunJobs on the next start puts the jobs left `running` back to `queued`
 // (RequeueAbandoned) and carries on: what was committed stays, what was not
-// is redone, nothing is stored twice. Only one process may run jobs on a
-// database at a time: callers hold LockDatabase for the whole run.
+// is redone, nothing is stored twice. On SQLite only one process may run jobs
+// on a database at a time: callers hold LockDatabase for the whole run. On a
+// shared store (PostgreSQL) any number of runs and workers may: each job is
+// held under a lease renewed while its child works (renew_seconds), and a
+// dead run's jobs are claimed again when their leases run out.
 //
 // Limits. Each child has RLIMIT_AS = memory_limit_mb (not under
 // AddressSanitizer, which reserves terabytes of address space), RLIMIT_CPU as
@@ -72,6 +75,17 @@ struct RunOptions {
   // back to `queued`, the scratch folder (children's TMPDIR included) is
   // removed, and RunJobs returns with RunSummary::interrupted. Null: never.
   const std::atomic<bool>* interrupted = nullptr;
+  // Set to finish the documents in hand and take no more (a worker's SIGTERM):
+  // RunJobs returns when they are recorded. Null: never.
+  const std::atomic<bool>* draining = nullptr;
+  // A long-running worker (`vareport worker`): with no job to take, wait for
+  // one (Store::WaitForJobs, idle_wait_seconds at a time) instead of
+  // returning; only `interrupted` or `draining` ends the run.
+  bool keep_waiting = false;
+  double idle_wait_seconds = 5;
+  // The leases of the jobs in hand are renewed this often (Store::RenewLeases;
+  // keep it well under StoreOptions::lease_seconds).
+  double renew_seconds = 10;
 };
 
 struct RunSummary {

@@ -47,20 +47,57 @@ Status FsyncPath(const std::string& path, int flags) {
 
 BlobStore::BlobStore(std::string root) : root_(std::move(root)) {}
 
+BlobStore::BlobStore(std::string cache_root, std::unique_ptr<Store> db)
+    : root_(std::move(cache_root)), remote_(std::make_shared<Remote>()) {
+  remote_->db = std::move(db);
+}
+
 std::string BlobStore::RootFor(const std::string& db_path) { return db_path + ".files"; }
 
 std::string BlobStore::PathFor(std::string_view sha) const {
   return root_ + "/" + std::string(sha.substr(0, 2)) + "/" + std::string(sha.substr(2));
 }
 
-bool BlobStore::Has(std::string_view sha) const {
+bool BlobStore::HasLocal(std::string_view sha) const {
   struct stat st;
   return sha.size() > 2 && ::stat(PathFor(sha).c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-Result<std::string> BlobStore::Put(std::string_view bytes) {
+bool BlobStore::Has(std::string_view sha) const {
+  if (HasLocal(sha)) return true;
+  if (!remote_ || sha.size() <= 2) return false;
+  std::lock_guard<std::mutex> lock(remote_->mu);
+  Result<bool> r = remote_->db->HasBlob(sha);
+  return r && *r;
+}
+
+Result<std::string> BlobStore::Put(std::string_view bytes) const {
   std::string sha = Sha256Hex(bytes);
-  if (Has(sha)) return sha;
+  if (remote_) {
+    // Every Put reaches the database: the cache may hold what it lost.
+    std::lock_guard<std::mutex> lock(remote_->mu);
+    if (Status s = remote_->db->PutBlob(sha, bytes); !s) return s.error();
+  }
+  if (HasLocal(sha)) return sha;
+  if (Status s = WriteLocal(sha, bytes); !s) return s.error();
+  return sha;
+}
+
+Result<std::string> BlobStore::Fetch(std::string_view sha) const {
+  if (HasLocal(sha)) return PathFor(sha);
+  if (!remote_ || sha.size() <= 2)
+    return MakeError(ErrorKind::kUnreadableInput, "original not in the store: " + std::string(sha));
+  Result<std::optional<std::string>> bytes = [&] {
+    std::lock_guard<std::mutex> lock(remote_->mu);
+    return remote_->db->GetBlob(sha);
+  }();
+  if (!bytes) return bytes.error();
+  if (!*bytes) return MakeError(ErrorKind::kUnreadableInput, "original not in the store: " + std::string(sha));
+  if (Status s = WriteLocal(std::string(sha), **bytes); !s) return s.error();
+  return PathFor(sha);
+}
+
+Status BlobStore::WriteLocal(const std::string& sha, std::string_view bytes) const {
   std::error_code ec;
   const std::string dir = root_ + "/" + sha.substr(0, 2);
   const std::string tmp_dir = root_ + "/tmp";
@@ -94,10 +131,14 @@ Result<std::string> BlobStore::Put(std::string_view bytes) {
     return e;
   }
   if (Status s = FsyncPath(dir, O_RDONLY | O_DIRECTORY); !s) return s.error();
-  return sha;
+  return Ok{};
 }
 
 Status BlobStore::Read(std::string_view sha, std::string& out) const {
+  if (!HasLocal(sha) && remote_) {
+    Result<std::string> path = Fetch(sha);
+    if (!path) return path.error();
+  }
   std::ifstream in(PathFor(sha), std::ios::binary);
   if (!in) return MakeError(ErrorKind::kUnreadableInput, "original not in the store: " + std::string(sha));
   out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

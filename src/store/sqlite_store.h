@@ -1,7 +1,8 @@
 // vareport/store/sqlite_store.h — the embedded Store: one SQLite database
 // file (Debian's libsqlite3), queryable with the `sqlite3` shell.
 //
-// Opening a database sets WAL journaling (readers never block the writer),
+// The SQL is shared with the PostgreSQL store (store/sql_store.cc over
+// store/sql/connection.h). Opening a database sets WAL journaling (readers never block the writer),
 // synchronous=FULL (a commit survives a power cut), foreign keys on and a busy
 // timeout, then brings the schema up to date: each migration runs in its own
 // transaction and bumps `PRAGMA user_version`, so a crash mid-migration leaves
@@ -20,11 +21,10 @@
 
 namespace vareport::store {
 
-struct SqliteOptions {
-  int busy_timeout_ms = 30000;
-};
+using SqliteOptions = StoreOptions;
 
-// The schema version this build writes (the number of migrations).
+// The schema version this build writes (the number of migrations; the same
+// on PostgreSQL: StoreSchemaVersion in store/open_store.h).
 int SqliteSchemaVersion();
 
 // Opens (creating if needed) the database at `path` and migrates it.

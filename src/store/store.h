@@ -17,6 +17,14 @@
 //     resolves it when that job finishes, in the same transaction;
 //   * re-enqueueing a (path, content) pair already known adds nothing.
 //
+// A shared store (PostgreSQL, Shared() true) is also a work queue for
+// workers on several machines: Claim takes a job under a lease (the worker's
+// id and lease_until, renewed with RenewLeases while it works); a job whose
+// lease ran out (its worker was killed, its machine lost) is claimed again,
+// and after StoreOptions::max_attempts such claims it is failed "crashed N
+// times". CompleteJob / FailJob write only while this worker holds the job,
+// so no result is recorded twice.
+//
 // Thread-safety: a Store object is NOT thread-safe; open one per thread or
 // process. Distinct Store objects on the same database may be used
 // concurrently (the SQLite backend waits on locks up to its busy timeout).
@@ -137,12 +145,25 @@ struct StoredSubmission {
   Report report;
 };
 
+// How a Store is opened (store/open_store.h).
+struct StoreOptions {
+  int busy_timeout_ms = 30000;  // SQLite: how long a writer waits for another
+  // This worker's id in jobs.worker; empty: "<hostname>:<pid>".
+  std::string worker;
+  int lease_seconds = 60;  // a claimed job is this worker's for this long, renewed by RenewLeases
+  int max_attempts = 3;    // claims of a job whose lease ran out before it is failed "crashed N times"
+};
+
 class Store {
  public:
   virtual ~Store() = default;
 
   // The schema version this database is at (after migrations).
   virtual int SchemaVersion() = 0;
+
+  // True when other machines may work on the database (PostgreSQL): no file
+  // lock guards it, leases do.
+  virtual bool Shared() const = 0;
 
   // Adds jobs, in one transaction, and returns what happened to each (same
   // order). See EnqueueResult; duplicates point at the first job with that
@@ -155,22 +176,38 @@ class Store {
 
   // Puts jobs left `running` by a process that died back to `queued`.
   // Returns how many. Call only while holding the ingest lock (no other
-  // process is running jobs on this database).
+  // process is running jobs on this database). A shared store does nothing
+  // and returns 0: jobs of a dead worker come back when their leases run out.
   virtual Result<std::int64_t> RequeueAbandoned() = 0;
 
   // Puts failed jobs whose original is in the store (a SHA-256 is known)
-  // back to `queued`, for another try after a fix or a longer limit. Returns
-  // how many. Call only while holding the ingest lock.
+  // back to `queued` with their attempts at 0 (a deliberate retry starts the
+  // crash count again), for another try after a fix or a longer limit.
+  // Returns how many. Call only while holding the ingest lock (SQLite).
   virtual Result<std::int64_t> RequeueFailed() = 0;
 
-  // Marks up to `max` queued jobs running (attempts + 1) and returns them,
+  // Marks up to `max` queued jobs (or running ones whose lease ran out)
+  // running under this worker's lease (attempts + 1) and returns them,
   // oldest first. `legacy` selects jobs whose format is doc, rtf or odt
-  // (true) or any other (false); nullopt takes any.
+  // (true) or any other (false); nullopt takes any. PostgreSQL: SELECT … FOR
+  // UPDATE SKIP LOCKED (docs §SELECT "The Locking Clause"), so concurrent
+  // workers never take the same job.
   virtual Result<std::vector<Job>> Claim(std::size_t max, std::optional<bool> legacy) = 0;
+
+  // Extends the leases of these jobs while this worker still holds them.
+  virtual Status RenewLeases(const std::vector<std::int64_t>& job_ids) = 0;
+  // Puts jobs this worker holds back to `queued` (a worker stopping at once)
+  // and wakes the others.
+  virtual Status ReleaseJobs(const std::vector<std::int64_t>& job_ids) = 0;
+  // Waits up to `seconds` for new work: PostgreSQL LISTEN on the channel
+  // Enqueue / EnqueueReprocess / RequeueFailed / ReleaseJobs NOTIFY; true when
+  // woken. SQLite: sleeps and returns false.
+  virtual Result<bool> WaitForJobs(double seconds) = 0;
 
   // Records a running job's result in one transaction: the submission and its
   // rows (a reprocess job replaces them), the job done, and every job waiting
-  // on it as a duplicate done too.
+  // on it as a duplicate done too. Nothing is written (and Ok returned) when
+  // this worker no longer holds the job: its lease ran out and it is another's.
   virtual Status CompleteJob(std::int64_t job_id, const JobResult& result) = 0;
 
   // Records a job failed with `kind` (ErrorKindName or "crash" / "timeout")
@@ -214,6 +251,14 @@ class Store {
   // and records an audit entry by `user`, in one transaction. False when
   // there is no submission `id`. Audit entries stay.
   virtual Result<bool> DeleteSubmission(std::int64_t id, std::string_view user) = 0;
+
+  // ---- originals kept in the database (table blobs; store/blob_store.h) ----
+
+  // Stores bytes under their SHA-256 (lower-case hex) unless already there.
+  virtual Status PutBlob(std::string_view sha256, std::string_view bytes) = 0;
+  virtual Result<bool> HasBlob(std::string_view sha256) = 0;
+  // The bytes, or nullopt when there is no such blob.
+  virtual Result<std::optional<std::string>> GetBlob(std::string_view sha256) = 0;
 
   // ---- users, API tokens, sessions (store/access.h) ----
 

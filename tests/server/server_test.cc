@@ -20,6 +20,8 @@
 #include "server/auth.h"
 #include "server/server.h"
 #include "store/blob_store.h"
+#include "store/engine_db.h"
+#include "store/open_store.h"
 #include "store/sqlite_store.h"
 #include "store/test_store_util.h"
 #include "test_util.h"
@@ -55,10 +57,15 @@ struct Service {
   std::thread thread;
   std::map<std::string, std::string> token;  // role → token
 
-  explicit Service(std::size_t max_upload = 16u << 20, std::int64_t queue_limit = 500) {
+  // `db`: another store than a fresh SQLite file (a PostgreSQL URI);
+  // `tokens`: the users are there already (another Service made them).
+  explicit Service(std::size_t max_upload = 16u << 20, std::int64_t queue_limit = 500, const std::string& db = "",
+                   const std::map<std::string, std::string>* tokens = nullptr) {
     BOOST_TEST_REQUIRE(server::InitCrypto().ok());
-    {
-      auto db = store::OpenSqliteStore(db_path);
+    if (!db.empty()) db_path = db;
+    if (tokens) token = *tokens;
+    if (!tokens) {
+      auto db = store::OpenStore(db_path);
       BOOST_TEST_REQUIRE(db.ok());
       for (auto [name, role] : {std::pair{"rita", store::Role::kReader}, std::pair{"vera", store::Role::kReviewer},
                                 std::pair{"ada", store::Role::kAdmin}}) {
@@ -157,6 +164,41 @@ void ExpectProblem(const httplib::Result& r, int status, const std::string& what
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(server)
+
+// Two serve processes (here: two servers in one process) on one PostgreSQL
+// store: an upload to one is processed (by either's workers) and read,
+// original and page image included, through the other. Needs
+// VAREPORT_TEST_PG (tests/store/pg_cluster.sh); says so and passes without it.
+BOOST_AUTO_TEST_CASE(two_services_share_one_postgresql_store) {
+  test::EngineDb e("postgresql");
+  if (!e.ready()) return;
+  ::setenv("VAREPORT_CACHE_DIR", (e.dir() / "cache").c_str(), 1);
+  {
+    Service a(16u << 20, 500, e.db());
+    Service b(16u << 20, 500, e.db(), &a.token);
+    const std::string pdf = test::DataPath("pdf/checklist_grid.pdf");
+    auto r = a.Upload(ReadBytes(pdf), "checklist_grid.pdf");
+    BOOST_TEST_REQUIRE(static_cast<bool>(r));
+    BOOST_TEST_REQUIRE(r->status == 202, r->body);
+    nlohmann::json job = b.WaitJob(nlohmann::json::parse(r->body)["id"]);
+    BOOST_TEST_REQUIRE(job["state"] == "done", job.dump());
+    const std::string sub = "/api/v1/submissions/" + std::to_string(job["submission_id"].get<std::int64_t>());
+    BOOST_TEST(b.Get(sub)["submission"]["id"] == job["submission_id"]);
+    auto original = b.Client().Get((sub + "/original").c_str(), b.As("reader"));
+    BOOST_TEST_REQUIRE(static_cast<bool>(original));
+    BOOST_TEST(original->status == 200);
+    BOOST_TEST((original->body == ReadBytes(pdf)));
+    auto page = b.Client().Get((sub + "/pages/1.png").c_str(), b.As("reader"));
+    BOOST_TEST_REQUIRE(static_cast<bool>(page));
+    BOOST_TEST(page->status == 200);
+    // The same upload again, to the other server: the same job, nothing new.
+    auto again = b.Upload(ReadBytes(pdf), "checklist_grid.pdf");
+    BOOST_TEST_REQUIRE(static_cast<bool>(again));
+    BOOST_TEST(e.Scalar("SELECT count(*) FROM submissions") == 1);
+    BOOST_TEST(e.Scalar("SELECT count(*) FROM jobs") == 1);
+  }
+  ::unsetenv("VAREPORT_CACHE_DIR");
+}
 
 BOOST_AUTO_TEST_CASE(report_json_equals_extract) {
   Service s;

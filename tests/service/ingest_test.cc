@@ -5,6 +5,7 @@
 
 #include <signal.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -311,6 +312,37 @@ BOOST_FIXTURE_TEST_CASE(a_hung_conversion_fails_its_group_only, Fixture) {
   // The group overran; its file was then read alone.
   BOOST_TEST((jobs["/in/a.doc"].state == store::JobState::kDone));
   BOOST_TEST(jobs["/in/d.pdf"].error == "timed out after 5 s");
+}
+
+// A worker's SIGTERM (RunOptions::draining, set here by the first progress
+// report): the documents in hand are finished and recorded, no more are taken,
+// and a long-running worker (keep_waiting) then returns.
+namespace {
+struct DrainOnFirstUpdate final : ProgressSink {
+  explicit DrainOnFirstUpdate(std::atomic<bool>& f) : flag(f) {}
+  void Update(const Progress&) override { flag.store(true); }
+  void Note(const std::string&) override {}
+  void Finish(const Progress&) override {}
+  std::atomic<bool>& flag;
+};
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(draining_finishes_the_jobs_in_hand_and_takes_no_more, Fixture) {
+  for (int i = 0; i < 5; ++i) Add("/in/" + std::to_string(i) + ".pdf", "ok:KHM:2024:" + std::to_string(i));
+  std::atomic<bool> drain{false};
+  options.draining = &drain;
+  options.keep_waiting = true;
+  options.idle_wait_seconds = 0.01;
+  DrainOnFirstUpdate sink(drain);
+  auto r = RunJobs(*db, blobs, spawner, clock, sink, options);
+  BOOST_TEST_REQUIRE(r.ok(), (r.ok() ? "" : r.error().message));
+  BOOST_TEST(!r->interrupted);
+  BOOST_TEST(r->done == 2);  // the two in hand when it was told to stop
+  BOOST_TEST(spawner.kills == 0);
+  auto c = db->CountJobs();
+  BOOST_TEST(c->done == 2);
+  BOOST_TEST(c->queued == 3);
+  BOOST_TEST(c->running == 0);
 }
 
 BOOST_AUTO_TEST_CASE(worker_exits_are_read_into_reasons) {

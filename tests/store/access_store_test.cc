@@ -4,20 +4,17 @@
 #include <boost/test/unit_test.hpp>
 
 #include "store/sqlite_store.h"
+#include "store/engine_db.h"
 #include "store/test_store_util.h"
 
 using namespace vareport;
 using namespace vareport::store;
 using vareport::test::SampleReport;
 using vareport::test::TempDir;
+using vareport::test::EngineDb;
+using vareport::test::kEngines;
 
 namespace {
-
-std::unique_ptr<Store> Open(const std::string& path) {
-  auto s = OpenSqliteStore(path);
-  BOOST_TEST_REQUIRE(s.ok(), (s.ok() ? "" : s.error().message));
-  return std::move(*s);
-}
 
 // One done submission of content `sha`; returns its id.
 std::int64_t AddSubmission(Store& db, const std::string& sha) {
@@ -44,9 +41,10 @@ std::int64_t AddSubmission(Store& db, const std::string& sha) {
 BOOST_AUTO_TEST_SUITE(store)
 BOOST_AUTO_TEST_SUITE(access)
 
-BOOST_AUTO_TEST_CASE(users_tokens_and_sessions) {
-  TempDir dir("access_users");
-  auto db = Open(dir / "v.db");
+BOOST_DATA_TEST_CASE(users_tokens_and_sessions, kEngines, engine) {
+  EngineDb e(engine);
+  if (!e.ready()) return;
+  auto db = e.Open();
   BOOST_TEST(db->SchemaVersion() == SqliteSchemaVersion());
   auto id = db->AddUser("amina", Role::kReviewer, "$argon2id$hash");
   BOOST_TEST_REQUIRE(id.ok());
@@ -85,9 +83,10 @@ BOOST_AUTO_TEST_CASE(users_tokens_and_sessions) {
   BOOST_TEST(users->front().revoked);
 }
 
-BOOST_AUTO_TEST_CASE(reviews_survive_reprocessing_and_are_audited) {
-  TempDir dir("access_reviews");
-  auto db = Open(dir / "v.db");
+BOOST_DATA_TEST_CASE(reviews_survive_reprocessing_and_are_audited, kEngines, engine) {
+  EngineDb e(engine);
+  if (!e.ready()) return;
+  auto db = e.Open();
   const std::string sha(64, 'a');
   const std::int64_t sub = AddSubmission(*db, sha);
 
@@ -137,9 +136,10 @@ BOOST_AUTO_TEST_CASE(reviews_survive_reprocessing_and_are_audited) {
   BOOST_TEST(audit->at(2).after == "confirmed");
 }
 
-BOOST_AUTO_TEST_CASE(delete_keeps_the_audit_and_frees_the_content) {
-  TempDir dir("access_delete");
-  auto db = Open(dir / "v.db");
+BOOST_DATA_TEST_CASE(delete_keeps_the_audit_and_frees_the_content, kEngines, engine) {
+  EngineDb e(engine);
+  if (!e.ready()) return;
+  auto db = e.Open();
   const std::string sha(64, 'b');
   const std::int64_t sub = AddSubmission(*db, sha);
   auto job = db->FindIngestJob("/in/bbbb.docx", sha);
