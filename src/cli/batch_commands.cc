@@ -26,6 +26,7 @@
 #include "rules/rule_loader.h"
 #include "service/discover.h"
 #include "service/export.h"
+#include "service/fork_server.h"
 #include "service/ingest.h"
 #include "service/review.h"
 #include "service/worker.h"
@@ -137,7 +138,7 @@ int RunQueued(store::Store& db, const std::string& db_path, const std::string& r
   o.render = render;
   o.scratch_dir = blobs.root() + "/tmp";
   o.interrupted = &g_interrupted;
-  auto spawner = service::MakePosixSpawner();
+  auto spawner = service::MakeWorkerSpawner(o.worker_exe, rules_dir);  // a fork server
   service::SteadyClock clock;
   Result<service::RunSummary> r = service::RunJobs(db, blobs, *spawner, clock, progress, o);
   if (!r) return Fail(r.error());

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "service/fork_server.h"
 #include "store/sqlite_store.h"
 
 namespace vareport::server {
@@ -43,7 +44,7 @@ void Processor::Loop() {
     return;
   }
   store::BlobStore blobs(store::BlobStore::RootFor(db_path_));
-  auto spawner = service::MakePosixSpawner();
+  auto spawner = service::MakeWorkerSpawner(options_.worker_exe, options_.rules_dir);  // a fork server
   service::SteadyClock clock;
   auto progress = service::MakeSilentProgress();
   for (;;) {
