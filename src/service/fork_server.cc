@@ -442,6 +442,8 @@ std::unique_ptr<Spawner> MakeWorkerSpawner(const std::string& exe, const std::st
                                            std::size_t max_output_bytes) {
   const char* use = std::getenv("VAREPORT_FORK_SERVER");
   if (use != nullptr && std::string(use) == "0") return MakePosixSpawner(max_output_bytes);
+  // Another program as the worker (a test's stand-in): executed per document.
+  if (exe != SelfPath()) return MakePosixSpawner(max_output_bytes);
   std::vector<std::string> args;
   if (!rules_dir.empty()) args = {"--rules", rules_dir};
   return MakeForkServerSpawner(exe, std::move(args), max_output_bytes);

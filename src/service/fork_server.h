@@ -51,8 +51,9 @@ inline constexpr const char* kForkServerCommand = "fork-server";
 std::unique_ptr<Spawner> MakeForkServerSpawner(std::string exe, std::vector<std::string> server_args,
                                                std::size_t max_output_bytes = 256u << 20);
 
-// The spawner a batch uses: the fork server, unless VAREPORT_FORK_SERVER=0 is
-// in the environment (then fork + exec per document: MakePosixSpawner).
+// The spawner a batch uses: the fork server running `exe`, unless
+// VAREPORT_FORK_SERVER=0 is in the environment or `exe` is not the running
+// program (then fork + exec per document: MakePosixSpawner).
 std::unique_ptr<Spawner> MakeWorkerSpawner(const std::string& exe, const std::string& rules_dir,
                                            std::size_t max_output_bytes = 256u << 20);
 
