@@ -6,8 +6,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <variant>
 
@@ -134,6 +137,30 @@ BOOST_AUTO_TEST_CASE(several_children_at_once_each_returned_once) {
       got[id] = exit.exit_code;
     }
   BOOST_TEST(got == want);
+}
+
+// The server loads the rules once; a worker still reads the rules as they are
+// when it starts, as a freshly executed one would: edited files are loaded again.
+BOOST_AUTO_TEST_CASE(rules_edited_after_the_server_started_are_read_afresh) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("vareport_fork_rules_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(vareport::test::RulesDir(), dir, fs::copy_options::recursive);
+  auto s = MakeForkServerSpawner(VAREPORT_BINARY, {"--rules", dir.string()});
+  ChildSpec spec;
+  spec.argv = {VAREPORT_BINARY, "worker", "--rules", dir.string(),
+               std::string(VAREPORT_SAMPLES_DIR) + "/en-national-plan/input.docx"};
+  auto version = [&] {
+    auto r = ReadWorkerExit(RunOne(*s, spec), ExitContext{});
+    BOOST_REQUIRE(std::holds_alternative<Report>(r));
+    return std::get<Report>(r).rules_version;
+  };
+  const std::string first = version();
+  BOOST_TEST(version() == first);
+  { std::ofstream(dir / "plans.xml", std::ios::app) << "\n<!-- edited -->\n"; }
+  const std::string edited = version();
+  BOOST_TEST(edited != first);
+  fs::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_program_exits_127) {
