@@ -158,19 +158,8 @@ class ForkServerSpawner final : public Spawner {
     Child& c = children_[id];
     c.out_fd = out[0];
     c.err_fd = err[0];
-    // Its answer: started (its pid) or not (fork failed).
-    while (!c.answered) {
-      if (!ReadServer(/*block=*/true)) break;
-    }
-    if (!c.answered) {
-      // The server died: the child is gone with it, if it ever ran.
-      MarkAllLost();
-    } else if (c.start_errno != 0) {
-      CloseFds(c);
-      children_.erase(id);
-      errno = c.start_errno;
-      return Fail("fork");
-    }
+    // The server's answer (started, or fork failed) is read by Wait: the
+    // batch does not wait for the server to be scheduled before going on.
     return id;
   }
 
@@ -235,7 +224,6 @@ class ForkServerSpawner final : public Spawner {
   struct Child {
     int out_fd = -1, err_fd = -1;
     bool answered = false, exited = false;
-    int start_errno = 0;
     ChildExit exit;
   };
 
@@ -326,8 +314,11 @@ class ForkServerSpawner final : public Spawner {
     switch (h.type) {
       case Msg::kStarted: c.answered = true; break;
       case Msg::kStartFailed:
-        c.answered = true;
-        c.start_errno = static_cast<int>(h.a);
+        // No child: it ends at once, failed with the reason (the pipes close
+        // with the server's copies of their write ends).
+        c.answered = c.exited = true;
+        c.exit.exit_code = 70;
+        c.exit.err += "error:internal:cannot start a worker: fork: " + std::string(std::strerror(static_cast<int>(h.a))) + "\n";
         break;
       case Msg::kExited: {
         c.answered = c.exited = true;

@@ -25,8 +25,11 @@
 // max_rss_kb. Kill goes through the server, which signals the child's process
 // group only while the child is unreaped (no PID reuse race).
 //
-// If the server dies, its children die with it (PDEATHSIG); they are
-// reported killed by SIGKILL and the next Start starts a new server.
+// Start does not wait for the server's answer (the batch goes on at once);
+// a fork the server could not make is that child's end: exit status 70 and
+// "error:internal:cannot start a worker: fork: …" on its stderr. If the
+// server dies, its children die with it (PDEATHSIG); they are reported killed
+// by SIGKILL and the next Start starts a new server.
 //
 // Thread-safety: as Spawner (one thread). The server itself is one thread.
 #pragma once
