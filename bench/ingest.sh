@@ -6,7 +6,7 @@
 # reports documents per second and peak memory. Not a test: nothing fails on
 # a number. See bench/README.md.
 #
-#   bench/ingest.sh [--build DIR] [--docs N] [--jobs J] [--mix text|all] [--keep]
+#   bench/ingest.sh [--build DIR] [--docs N] [--jobs J] [--mix text|all] [--no-render] [--keep]
 #
 # --mix text (default): the corpus's PDF and .docx files that have a text
 #   layer (pdftotext finds text) — the common case, no OCR, no LibreOffice;
@@ -14,7 +14,7 @@
 #   legacy files through LibreOffice), so the rate is dominated by those.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build="$root/build"; docs=2000; jobs=2; mix=text; keep=0
+build="$root/build"; docs=2000; jobs=2; mix=text; keep=0; render=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build="$2"; shift 2 ;;
@@ -22,7 +22,8 @@ while [ $# -gt 0 ]; do
     --jobs) jobs="$2"; shift 2 ;;
     --mix) mix="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: $0 [--build DIR] [--docs N] [--jobs J] [--mix text|all] [--keep]" >&2; exit 2 ;;
+    --no-render) render=(--no-render); shift ;;  # Word files not rendered to PDF by LibreOffice
+    *) echo "usage: $0 [--build DIR] [--docs N] [--jobs J] [--mix text|all] [--no-render] [--keep]" >&2; exit 2 ;;
   esac
 done
 corpus="${VAREPORT_CORPUS:-$root/../shared/corpus}"
@@ -58,19 +59,21 @@ while [ "$i" -lt "$docs" ]; do
   done
 done
 
-echo "bench: vareport ingest -j $jobs ($(nproc) cores)"
+echo "bench: vareport ingest -j $jobs ${render[*]} ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
 start=$(date +%s.%N)
-/usr/bin/time -v "$build/vareport" ingest "$work/in" --db "$work/bench.db" -j "$jobs" 2> "$work/ingest.log" >/dev/null
+/usr/bin/time -v "$build/vareport" ingest "$work/in" --db "$work/bench.db" -j "$jobs" "${render[@]}" 2> "$work/ingest.log" >/dev/null
 end=$(date +%s.%N)
 
 elapsed=$(echo "$end - $start" | bc -l)
+cpu_s=$(awk -F': ' '/User time|System time/{s+=$2} END{print s}' "$work/ingest.log")
 parent_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/ingest.log")
 read -r done failed worker_kb worker_avg_s < <(sqlite3 -separator ' ' "$work/bench.db" \
   "SELECT sum(state='done'), sum(state='failed'), coalesce(max(max_rss_kb),0), round(coalesce(avg(seconds),0),3) FROM jobs")
 printf 'documents        %d (%d done, %d failed)\n' "$docs" "$done" "$failed"
 printf 'wall clock       %.1f s\n' "$elapsed"
 printf 'rate             %.2f documents/s (-j %d)\n' "$(echo "$docs / $elapsed" | bc -l)" "$jobs"
-printf 'per document     %s s in its worker, on average\n' "$worker_avg_s"
+printf 'per document     %s s in its worker, on average; %.0f ms CPU (parent, fork server, workers)\n' "$worker_avg_s" \
+  "$(echo "$cpu_s * 1000 / $docs" | bc -l)"
 printf 'peak RSS         %d MiB over the run (parent or a worker, GNU time), %d MiB largest worker (wait4)\n' \
   "$((parent_kb / 1024))" "$((worker_kb / 1024))"
 printf 'store            %s MiB database, %s MiB originals\n' \

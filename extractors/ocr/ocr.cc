@@ -317,8 +317,6 @@ bool OnlyRules(std::string_view text) {
 
 }  // namespace
 
-bool NeedsOcr(const std::vector<pdf::Word>& words) { return !pdf::AssessTextLayer(words).usable; }
-
 std::vector<UnclearBox> AttachToNearestWord(std::vector<UnclearBox> unclear, std::vector<pdf::Word>& words) {
   std::vector<UnclearBox> left;
   for (UnclearBox& u : unclear) {

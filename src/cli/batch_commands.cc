@@ -27,6 +27,7 @@
 #include "rules/rule_loader.h"
 #include "service/discover.h"
 #include "service/export.h"
+#include "service/fork_server.h"
 #include "service/ingest.h"
 #include "service/review.h"
 #include "service/worker.h"
@@ -160,7 +161,7 @@ int RunQueued(store::Store& db, const store::BlobStore& blobs, const std::string
   o.render = render;
   o.scratch_dir = blobs.root() + "/tmp";
   o.interrupted = &g_interrupted;
-  auto spawner = service::MakePosixSpawner();
+  auto spawner = service::MakeWorkerSpawner(o.worker_exe, rules_dir);  // a fork server
   service::SteadyClock clock;
   Result<service::RunSummary> r = service::RunJobs(db, blobs, *spawner, clock, progress, o);
   if (!r) return Fail(r.error());

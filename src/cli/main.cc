@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <cstdlib>
 #include <exception>
 #include <unistd.h>
@@ -16,15 +17,14 @@
 #include "cli/batch_commands.h"
 #include "cli/commands.h"
 #include "cli/server_commands.h"
+#include "cli/fork_server_command.h"
+#include "service/fork_server.h"
 
-int main(int argc, char** argv) {
-  // Tesseract's OpenMP runtime reads OMP_THREAD_LIMIT when the program is
-  // loaded, before main: one thread per document needs it in the environment
-  // already, so re-execute once with it set (several documents run at once).
-  if (std::getenv("OMP_THREAD_LIMIT") == nullptr) {
-    ::setenv("OMP_THREAD_LIMIT", "1", 1);
-    ::execv("/proc/self/exe", argv);  // returns only on failure: go on as we are
-  }
+namespace {
+
+// One command line: `vareport SUBCOMMAND …` (also run by the fork server's
+// children for `worker …`, see service/fork_server.h).
+int RunCommandLine(int argc, char** argv) {
   CLI::App app{"vareport: reads victim-assistance reports (checklists, Article 7 Form J, national plans)"};
   app.set_version_flag("--version", std::string("vareport 0.1.0"));
   app.require_subcommand(1);
@@ -108,4 +108,19 @@ int main(int argc, char** argv) {
     return vareport::cli::kExitInternal;
   }
   return vareport::cli::kExitInternal;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Tesseract runs one thread per document (several documents are read at
+  // once). Its OpenMP runtime reads OMP_THREAD_LIMIT when it is loaded, which
+  // is when the OCR module is (extractors/modules/module_loader.h), never at
+  // start: setting it here is enough, for this process and its children.
+  ::setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
+  // The batch's fork server (hidden; service/fork_server.h): its children run
+  // RunCommandLine with their own argv.
+  if (argc >= 2 && std::strcmp(argv[1], vareport::service::kForkServerCommand) == 0)
+    return vareport::cli::RunForkServerCommand(argc, argv, &RunCommandLine);
+  return RunCommandLine(argc, argv);
 }

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "service/fork_server.h"
 #include "store/open_store.h"
 
 namespace vareport::server {
@@ -50,7 +51,7 @@ void Processor::Loop() {
     return;
   }
   const store::BlobStore& blobs = *opened;
-  auto spawner = service::MakePosixSpawner();
+  auto spawner = service::MakeWorkerSpawner(options_.worker_exe, options_.rules_dir);  // a fork server
   service::SteadyClock clock;
   auto progress = service::MakeSilentProgress();
   for (;;) {

@@ -35,9 +35,42 @@ int Fail(const Error& e) {
   }
 }
 
+// Rules loaded before the document (PreloadWorkerRules): their folder, the
+// folder's files as they were then (RulesStamp), the rules.
+struct Preloaded {
+  std::string dir, stamp;
+  RuleSet rules;
+};
+std::optional<Preloaded>& PreloadedRules() {
+  static std::optional<Preloaded> rules;
+  return rules;
+}
+
+// Every file under `dir` with its size and modification time: rules edited
+// since they were preloaded are loaded afresh.
+std::string RulesStamp(const std::string& dir) {
+  std::string stamp;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != decltype(it)(); it.increment(ec)) {
+    std::error_code e2;
+    if (!it->is_regular_file(e2)) continue;
+    stamp += it->path().string() + '\t' + std::to_string(it->file_size(e2)) + '\t' +
+             std::to_string(it->last_write_time(e2).time_since_epoch().count()) + '\n';
+  }
+  return stamp;
+}
+
 int RunWorkerUnguarded(const WorkerArgs& args) {
-  Result<RuleSet> rules = LoadRules(args.rules_dir.empty() ? DefaultRulesDir() : args.rules_dir);
-  if (!rules) return Fail(rules.error());
+  const std::string dir = args.rules_dir.empty() ? DefaultRulesDir() : args.rules_dir;
+  std::optional<Result<RuleSet>> loaded;
+  const RuleSet* rules = nullptr;
+  if (PreloadedRules() && PreloadedRules()->dir == dir && PreloadedRules()->stamp == RulesStamp(dir)) {
+    rules = &PreloadedRules()->rules;
+  } else {
+    loaded = LoadRules(dir);
+    if (!*loaded) return Fail(loaded->error());
+    rules = &**loaded;
+  }
   std::string bytes;
   if (Status s = ReadFileBytes(args.file, bytes); !s) return Fail(s.error());
   Result<Document> doc = ExtractDocument(bytes);
@@ -85,6 +118,12 @@ int RunWorker(const WorkerArgs& args) {
   } catch (const std::exception& e) {
     return Fail(MakeError(ErrorKind::kInternal, std::string("internal error: ") + e.what()));
   }
+}
+
+void PreloadWorkerRules(const std::string& rules_dir) {
+  std::string stamp = RulesStamp(rules_dir);
+  Result<RuleSet> rules = LoadRules(rules_dir);
+  if (rules) PreloadedRules().emplace(Preloaded{rules_dir, std::move(stamp), std::move(*rules)});
 }
 
 int RunConvertWorker(LegacyConverter* converter, const std::vector<std::string>& files, const std::string& out_dir) {

@@ -44,6 +44,13 @@ struct WorkerArgs {
 // the exit status (0, 2 input, 3 rules, 70 internal).
 int RunWorker(const WorkerArgs& args);
 
+// Loads the rules of `rules_dir` for every later RunWorker in this process
+// (and the children it forks: service/fork_server.h) whose rules folder is
+// the same and whose files are unchanged (names, sizes, modification times);
+// otherwise RunWorker loads them itself, as without this, and fails with
+// their error if they are broken. Not thread-safe: call before any RunWorker.
+void PreloadWorkerRules(const std::string& rules_dir);
+
 // Converts `files` with one ConvertMany call into `out_dir` as described above.
 // `converter` may be null (no converter in this build): every file then gets
 // a kUnsupportedFormat .err. Returns 0 unless out_dir cannot be written.
