@@ -23,10 +23,11 @@
 //     without a usable one, Tesseract's words (extractors/ocr/ocr.h, the page
 //     rendered at OcrOptions::dpi); AcroForm widgets (acroform.h) as synthetic
 //     words at their rectangles ("☒"/"☐" for buttons, the value for text
-//     fields); check boxes drawn as vector graphics, found on the page
-//     rendered at kVectorDpi, as "☒"/"☐" words. Only pages whose text has
-//     answer labels (Yes/No, Oui/Non, Sí/No) without a tick glyph beside them
-//     and no form widget are rendered for that, so text PDFs stay fast.
+//     fields); check boxes drawn as vector graphics, found from the page's
+//     paths (vector_marks.h, drawn_boxes.h: nothing is rendered), as
+//     "☒"/"☐" words. Only pages whose text has answer labels (Yes/No,
+//     Oui/Non, Sí/No) without a tick glyph beside them and no form widget
+//     are looked at for that, so text PDFs stay fast.
 #include "extractors/pdf/pdf_extractor.h"
 
 #include <poppler/cpp/poppler-document.h>
@@ -54,6 +55,7 @@
 #include "extractors/pdf/acroform.h"
 #include "extractors/pdf/layout.h"
 #include "extractors/pdf/text_layer.h"
+#include "extractors/pdf/vector_marks.h"
 
 namespace vareport {
 namespace {
@@ -170,12 +172,21 @@ pdf::PageText ReadPage(poppler::page& page, int number) {
   return out;
 }
 
-constexpr double kVectorDpi = 150;
-
 // Renders a page (its /Rotate applied, like the text layer) as 8-bit grey.
 // The resolution to render `page` at: `dpi`, lowered so that the image stays
 // within kMaxRenderPixels (an A3 page at 300 dpi is 17 Mpx; a hostile
 // /MediaBox of 14,400 pt square would be 900 Mpx at 150 dpi).
+// A page's words as evidence placement needs them (text and box).
+PlacedPage Placed(const pdf::PageText& text) {
+  PlacedPage placed;
+  placed.number = text.number;
+  placed.width = text.width;
+  placed.height = text.height;
+  placed.words.reserve(text.words.size());
+  for (const pdf::Word& w : text.words) placed.words.push_back({w.text, w.box});
+  return placed;
+}
+
 constexpr double kMaxRenderPixels = 40e6;
 double RenderDpi(poppler::page& page, double dpi) {
   const poppler::rectf r = page.page_rect(poppler::media_box);
@@ -484,13 +495,16 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       doc.warnings.push_back(Warning{"page-unreadable", "page " + std::to_string(i + 1) + " cannot be read"});
       pdf::PageText empty;
       empty.number = i + 1;
+      doc.text_layer.push_back(Placed(empty));
       pages.push_back(std::move(empty));
       continue;
     }
     pages.push_back(ReadPage(*page, i + 1));
+    doc.text_layer.push_back(Placed(pages.back()));
   }
   ApplyWidgets(pdf::ReadAcroForm(bytes, limit), pages, doc);
   std::unique_ptr<ocr::Recognizer> recognizer;
+  std::unique_ptr<pdf::VectorMarksReader> vectors;  // opened for the first page that may have drawn boxes
   // Pages whose text is unusable: a text layer that is there but garbage
   // (text_layer.h), or no text at all once OCR has had its turn.
   std::vector<char> unusable(static_cast<std::size_t>(limit), 0), ocred(static_cast<std::size_t>(limit), 0);
@@ -507,13 +521,15 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     if (scanned && !options.ocr.enabled) continue;
     if (!scanned && !MayHaveDrawnBoxes(pt)) continue;
     if (auto e = over_time(i)) return *e;
-    std::unique_ptr<poppler::page> page(pdoc->create_page(i));
-    if (!page) continue;
     if (!scanned) {
-      const double vdpi = RenderDpi(*page, kVectorDpi);
-      ocr::GrayImage img = RenderGray(*page, vdpi);
+      // Drawn boxes from the page's paths (drawn_boxes.h): nothing rendered.
+      if (!vectors) vectors = std::make_unique<pdf::VectorMarksReader>(bytes);
+      std::optional<std::vector<pdf::Mark>> marks = vectors->Read(i + 1);
+      if (!marks) continue;
+      std::vector<pdf::UnclearDrawnBox> drawn_unclear;
+      std::vector<pdf::Word> boxes = pdf::FindDrawnBoxes(*marks, pt.words, &drawn_unclear);
       std::vector<ocr::UnclearBox> unclear;
-      std::vector<pdf::Word> boxes = ocr::FindTickBoxes(img, 72.0 / vdpi, TickEncoding::kVector, &unclear);
+      for (pdf::UnclearDrawnBox& u : drawn_unclear) unclear.push_back(ocr::UnclearBox{u.box, std::move(u.warning)});
       for (ocr::UnclearBox& u : ocr::AttachToNearestWord(std::move(unclear), pt.words)) {
         u.warning.message = "page " + std::to_string(pt.number) + ": " + u.warning.message;
         doc.warnings.push_back(std::move(u.warning));
@@ -521,6 +537,8 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       AddDrawnBoxes(std::move(boxes), pt);
       continue;
     }
+    std::unique_ptr<poppler::page> page(pdoc->create_page(i));
+    if (!page) continue;
     const double dpi = RenderDpi(*page, std::clamp(options.ocr.dpi, 72, 600));
     ocr::GrayImage img = RenderGray(*page, dpi);
     if (!recognizer) recognizer = std::make_unique<ocr::Recognizer>(options.ocr.languages);
@@ -600,15 +618,10 @@ Result<std::vector<PlacedPage>> ReadPdfWords(std::string_view bytes, const Extra
   const int limit = std::max(0, std::min(pdoc->pages(), options.max_pages));
   for (int i = 0; i < limit; ++i) {
     std::unique_ptr<poppler::page> page(pdoc->create_page(i));
-    PlacedPage placed;
-    placed.number = i + 1;
-    if (page) {
-      pdf::PageText text = ReadPage(*page, i + 1);
-      placed.width = text.width;
-      placed.height = text.height;
-      for (pdf::Word& w : text.words) placed.words.push_back({std::move(w.text), w.box});
-    }
-    out.push_back(std::move(placed));
+    pdf::PageText text;
+    text.number = i + 1;
+    if (page) text = ReadPage(*page, i + 1);
+    out.push_back(Placed(text));
   }
   return out;
 }
