@@ -501,6 +501,9 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     }
     pages.push_back(ReadPage(*page, i + 1));
     doc.text_layer.push_back(Placed(pages.back()));
+    // Character boxes are kept for the drawn-box decision below (pages that
+    // may have drawn boxes) and otherwise only where the layout needs them.
+    if (!MayHaveDrawnBoxes(pages.back())) pdf::DropUnusedCharBoxes(pages.back());
   }
   ApplyWidgets(pdf::ReadAcroForm(bytes, limit), pages, doc);
   std::unique_ptr<ocr::Recognizer> recognizer;
@@ -510,6 +513,12 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
   std::vector<char> unusable(static_cast<std::size_t>(limit), 0), ocred(static_cast<std::size_t>(limit), 0);
   for (int i = 0; i < limit; ++i) {
     pdf::PageText& pt = pages[static_cast<std::size_t>(i)];
+    // Character boxes serve the drawn-box decision below, then only a page's
+    // lone accents: freed when this iteration ends, whichever way it does.
+    struct DropChars {
+      pdf::PageText& page;
+      ~DropChars() { pdf::DropUnusedCharBoxes(page); }
+    } drop_chars{pt};
     const pdf::TextLayerQuality quality = pdf::AssessTextLayer(pt.words);
     const bool scanned = !quality.usable;
     if (scanned && !pt.words.empty()) {

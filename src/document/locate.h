@@ -53,6 +53,7 @@ class PageIndex {
   const std::vector<PlacedPage>* pages_;
   std::vector<Token> hay_;
   std::map<std::string, std::vector<std::size_t>> starts_;  // token → positions in hay_
+  std::vector<std::size_t> page_begin_;  // per page, its first position in hay_ (one more: hay_.size())
 };
 
 // PageIndex(pages).Locate(span, hint_page), for one span.
