@@ -1,7 +1,7 @@
 // vareport/extractors/pdf/drawn_boxes.h — check boxes drawn as vector
 // graphics on a text page, decided from the page's paths (no rendering).
 //
-// Input: what a page paints besides its text, as geometry (vector_marks.h
+// Input: what a page paints besides its text, as geometry (page_reader.h
 // reads it from the PDF): stroked and filled paths, images, in displayed
 // coordinates (points, top-left origin, y down), each with whether its colour
 // is dark enough to be ink; and the page's text-layer words (their glyphs are

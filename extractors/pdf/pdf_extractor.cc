@@ -24,7 +24,7 @@
 //     rendered at OcrOptions::dpi); AcroForm widgets (acroform.h) as synthetic
 //     words at their rectangles ("☒"/"☐" for buttons, the value for text
 //     fields); check boxes drawn as vector graphics, found from the page's
-//     paths (vector_marks.h, drawn_boxes.h: nothing is rendered), as
+//     paths (page_reader.h, drawn_boxes.h: nothing is rendered), as
 //     "☒"/"☐" words. Only pages whose text has answer labels (Yes/No,
 //     Oui/Non, Sí/No) without a tick glyph beside them and no form widget
 //     are looked at for that, so text PDFs stay fast.
@@ -55,7 +55,7 @@
 #include "extractors/pdf/acroform.h"
 #include "extractors/pdf/layout.h"
 #include "extractors/pdf/text_layer.h"
-#include "extractors/pdf/vector_marks.h"
+#include "extractors/pdf/page_reader.h"
 
 namespace vareport {
 namespace {
@@ -488,8 +488,18 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
                                                     std::to_string(static_cast<int>(options.time_limit_seconds)) +
                                                     " s exceeded at page " + std::to_string(i + 1));
   };
+  // Words through Poppler's TextOutputDev directly (page_reader.h: the
+  // words poppler-cpp's text_list gives, without its second pass over each
+  // page's fonts); poppler-cpp's own reader where that cannot open the file.
+  pdf::PageReader reader(bytes);
   for (int i = 0; i < limit; ++i) {
     if (auto e = over_time(i)) return *e;
+    if (std::optional<pdf::PageText> text = reader.ReadText(i + 1)) {
+      pages.push_back(std::move(*text));
+      doc.text_layer.push_back(Placed(pages.back()));
+      if (!MayHaveDrawnBoxes(pages.back())) pdf::DropUnusedCharBoxes(pages.back());
+      continue;
+    }
     std::unique_ptr<poppler::page> page(pdoc->create_page(i));
     if (!page) {
       doc.warnings.push_back(Warning{"page-unreadable", "page " + std::to_string(i + 1) + " cannot be read"});
@@ -507,7 +517,6 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
   }
   ApplyWidgets(pdf::ReadAcroForm(bytes, limit), pages, doc);
   std::unique_ptr<ocr::Recognizer> recognizer;
-  std::unique_ptr<pdf::VectorMarksReader> vectors;  // opened for the first page that may have drawn boxes
   // Pages whose text is unusable: a text layer that is there but garbage
   // (text_layer.h), or no text at all once OCR has had its turn.
   std::vector<char> unusable(static_cast<std::size_t>(limit), 0), ocred(static_cast<std::size_t>(limit), 0);
@@ -532,8 +541,7 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     if (auto e = over_time(i)) return *e;
     if (!scanned) {
       // Drawn boxes from the page's paths (drawn_boxes.h): nothing rendered.
-      if (!vectors) vectors = std::make_unique<pdf::VectorMarksReader>(bytes);
-      std::optional<std::vector<pdf::Mark>> marks = vectors->Read(i + 1);
+      std::optional<std::vector<pdf::Mark>> marks = reader.Read(i + 1);
       if (!marks) continue;
       std::vector<pdf::UnclearDrawnBox> drawn_unclear;
       std::vector<pdf::Word> boxes = pdf::FindDrawnBoxes(*marks, pt.words, &drawn_unclear);

@@ -61,6 +61,12 @@ QuestionMatcher::QuestionMatcher(const RuleSet& rules) : rules_(rules) {
     }
     norms_.push_back(std::move(norms));
   }
+  for (const ComponentRule& c : rules.components) {
+    for (const Phrase& p : c.headings) {
+      std::vector<std::string> st = Stems(p.text);
+      heading_stems_.emplace(&p, std::set<std::string>(st.begin(), st.end()));
+    }
+  }
 }
 
 std::vector<std::string> QuestionMatcher::Stems(std::string_view text) const {
@@ -145,6 +151,11 @@ double QuestionMatcher::Similarity(std::string_view text, const std::vector<Phra
   std::set<std::string> row(st.begin(), st.end());
   double best = 0;
   for (const Phrase& p : phrases) {
+    auto known = heading_stems_.find(&p);
+    if (known != heading_stems_.end()) {
+      best = std::max(best, Cosine(row, known->second));
+      continue;
+    }
     std::vector<std::string> ps = Stems(p.text);
     best = std::max(best, Cosine(row, std::set<std::string>(ps.begin(), ps.end())));
   }

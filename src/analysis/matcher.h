@@ -53,6 +53,9 @@ class QuestionMatcher {
   std::vector<std::pair<const QuestionRule*, std::vector<std::set<std::string>>>> questions_;
   // Per question and phrasing, the sum of its stems' squared weights (Cosine's norm).
   std::vector<std::vector<double>> norms_;
+  // The components' heading phrases (rules_.components[].headings) as stem
+  // sets, by address: Similarity's usual phrase lists, stemmed once.
+  std::unordered_map<const Phrase*, std::set<std::string>> heading_stems_;
 };
 
 }  // namespace vareport::analysis

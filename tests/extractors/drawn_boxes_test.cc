@@ -1,6 +1,6 @@
 // Tests for extractors/pdf/drawn_boxes.h (check boxes decided from a page's
-// paths) on hand-made marks, and for extractors/pdf/vector_marks.h on the
-// PDFs written by tests/data/make_ocr_form.py.
+// paths) on hand-made marks, and for extractors/pdf/page_reader.h on the
+// PDFs written by tests/data/make_ocr_form.py and tests/data/make_pdf.py.
 #include "extractors/pdf/drawn_boxes.h"
 
 #include <boost/test/unit_test.hpp>
@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string>
 
-#include "extractors/pdf/vector_marks.h"
+#include "extractors/pdf/page_reader.h"
 
 namespace vareport::pdf {
 namespace {
@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(the_reader_gives_paths_in_the_text_layers_frame) {
   // vector_boxes.pdf: 14 squares drawn with `re S` (9 pt, top-left origin)
   // beside their labels; the checked ones crossed by two more strokes.
   const std::string bytes = ReadPdf("vector_boxes.pdf");
-  VectorMarksReader reader(bytes);
+  PageReader reader(bytes);
   std::optional<std::vector<Mark>> marks = reader.Read(1);
   BOOST_REQUIRE(marks.has_value());
   std::vector<Word> boxes = FindDrawnBoxes(*marks, {}, nullptr);
@@ -171,11 +171,44 @@ BOOST_AUTO_TEST_CASE(the_reader_gives_paths_in_the_text_layers_frame) {
   BOOST_TEST(!reader.Read(2).has_value());  // no such page
 }
 
+BOOST_AUTO_TEST_CASE(the_reader_gives_words_and_marks_in_one_pass) {
+  const std::string bytes = ReadPdf("vector_boxes.pdf");
+  PageReader reader(bytes);
+  std::vector<Mark> marks;
+  std::optional<PageText> page = reader.ReadText(1, &marks);
+  BOOST_REQUIRE(page.has_value());
+  BOOST_TEST(page->number == 1);
+  BOOST_TEST(std::fabs(page->width - 595) < 1);  // A4 portrait
+  BOOST_TEST(std::fabs(page->height - 842) < 1);
+  const Word* oui = nullptr;
+  for (const Word& w : page->words)
+    if (w.text == "Oui" && oui == nullptr) oui = &w;
+  BOOST_REQUIRE(oui != nullptr);
+  BOOST_TEST(oui->font.find("Helvetica") != std::string::npos, oui->font);  // the font's name, subset tag and all
+  BOOST_TEST(oui->font_size == 11);
+  BOOST_TEST(oui->chars.size() == 3u);
+  BOOST_TEST(std::fabs(oui->box.y0 - 170) < 4);  // drawn 170 pt from the top
+  BOOST_TEST(FindDrawnBoxes(marks, page->words, nullptr).size() == 14u);  // the same marks as Read(1)
+  std::optional<PageText> again = reader.ReadText(1);  // no marks asked for
+  BOOST_REQUIRE(again.has_value());
+  BOOST_TEST(again->words.size() == page->words.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_rotated_page_has_its_displayed_size) {
+  // rotated.pdf (make_pdf.py): /Rotate 90 on an A4 portrait page.
+  const std::string bytes = ReadPdf("rotated.pdf");
+  PageReader reader(bytes);
+  std::optional<PageText> page = reader.ReadText(1);
+  BOOST_REQUIRE(page.has_value());
+  BOOST_TEST(page->width > page->height);
+  BOOST_TEST(!page->words.empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_reader_refuses_bytes_that_are_no_pdf) {
   const std::string junk = "not a pdf at all";
-  VectorMarksReader reader(junk);
+  PageReader reader(junk);
   BOOST_TEST(!reader.Read(1).has_value());
-  BOOST_TEST(!reader.Read(1).has_value());  // and stays so
+  BOOST_TEST(!reader.ReadText(1).has_value());  // and stays so
 }
 
 BOOST_AUTO_TEST_SUITE_END()
