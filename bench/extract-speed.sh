@@ -63,7 +63,7 @@ measure() {
   : > "$tmp/m"
   for _ in $(seq "$n"); do
     /usr/bin/time -o "$tmp/t" -f "%e %U %S %M" "$@" > /dev/null 2>/dev/null || true
-    cat "$tmp/t" >> "$tmp/m"
+    tail -n 1 "$tmp/t" >> "$tmp/m"  # GNU time prefixes a failed command with one line
   done
   python3 - "$label" "$tmp/m" <<'EOF'
 import statistics, sys
