@@ -6,10 +6,12 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
 #include "extractors/pdf/page_reader.h"
+#include "extractors/pdf/pdf_extractor.h"
 
 namespace vareport::pdf {
 namespace {
@@ -202,6 +204,33 @@ BOOST_AUTO_TEST_CASE(a_rotated_page_has_its_displayed_size) {
   BOOST_REQUIRE(page.has_value());
   BOOST_TEST(page->width > page->height);
   BOOST_TEST(!page->words.empty());
+}
+
+BOOST_AUTO_TEST_CASE(boxes_drawn_every_other_way_are_read_row_by_row) {
+  // vector_box_kinds.pdf: filled frames, outlines of lines, rounded outlines,
+  // white-filled outlines and a bullet, through the whole PDF extractor.
+  auto r = ExtractPdf(ReadPdf("vector_box_kinds.pdf"), ExtractOptions{});
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(!r->ocr);
+  std::string ticks;  // in reading order: "X"/"o" per tick, "|" per table row
+  std::function<void(const std::vector<Block>&)> walk = [&](const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      if (b.kind == BlockKind::kTable) {
+        for (const Row& row : b.table->rows) {
+          for (const Cell& c : row.cells) walk(c.blocks);
+          ticks += "|";
+        }
+        continue;
+      }
+      for (const Tick& t : b.paragraph.ticks) {
+        BOOST_TEST((t.encoding == TickEncoding::kVector));
+        ticks += t.checked ? "X" : "o";
+      }
+    }
+  };
+  walk(r->body);
+  // Header row, then the four rows: 1.1 Oui, 1.2 Non, 1.3 Oui ticked; 1.4 none; no bullet.
+  BOOST_TEST(ticks.find("|Xo|oX|Xo|oo|") != std::string::npos, ticks);
 }
 
 BOOST_AUTO_TEST_CASE(the_reader_refuses_bytes_that_are_no_pdf) {
