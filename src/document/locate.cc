@@ -99,7 +99,26 @@ std::optional<TextSpot> PageIndex::Locate(std::string_view span, int hint_page) 
   for (std::size_t p = 0; hint_page > 0 && p < pages.size() && !on_hint; ++p) {
     if (pages[p].number == hint_page) on_hint = find_in(page_begin_[p], page_begin_[p + 1]);
   }
-  if (!on_hint) first = find_in(0, hay.size());
+  if (!on_hint) {
+    // The whole document: only where the first word can start (a token that
+    // is a prefix of it, or that it is a prefix of: the index, not a scan),
+    // in document order, as a scan would meet them.
+    std::vector<std::size_t> candidates;
+    const std::string& w0 = needle[0];
+    for (std::size_t len = 0; len < w0.size(); ++len) {  // tokens that are a proper prefix of the first word
+      auto it = starts_.find(w0.substr(0, len));
+      if (it != starts_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    for (auto it = starts_.lower_bound(w0); it != starts_.end() && it->first.rfind(w0, 0) == 0; ++it)
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());  // the word itself and longer
+    std::sort(candidates.begin(), candidates.end());
+    for (std::size_t j : candidates) {
+      if (std::optional<std::size_t> end = MatchAt(hay, j, needle, 0, needle.size())) {
+        first = std::make_pair(j, *end);
+        break;
+      }
+    }
+  }
   if (on_hint) return Spot(pages, hay, on_hint->first, on_hint->second);
   if (first) return Spot(pages, hay, first->first, first->second);
   if (needle.size() <= kMinRunWords) return std::nullopt;
