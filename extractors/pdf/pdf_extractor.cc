@@ -1,6 +1,8 @@
-// vareport/extractors/pdf/pdf_extractor.cc — Poppler (poppler-cpp) front end:
-// opens the bytes, reads each page's words with boxes and fonts, and hands
-// them to the layout (layout.h), which knows nothing of Poppler.
+// vareport/extractors/pdf/pdf_extractor.cc — Poppler front end: opens the
+// bytes (poppler-cpp: damage, encryption, metadata, page renders for OCR),
+// reads each page's words with boxes and fonts through Poppler's own text
+// device (page_reader.h; poppler-cpp's reader only where that cannot open the
+// file), and hands them to the layout (layout.h), which knows nothing of Poppler.
 //
 // Decisions:
 //   - A page count above ExtractOptions::max_pages is not an error: the first
