@@ -443,6 +443,18 @@ bool MakeTok(const Word& w, const Frame& frame, Tok& out) {
   return !out.text.empty();
 }
 
+}  // namespace
+
+void DropUnusedCharBoxes(PageText& page) {
+  for (const Word& w : page.words) {
+    std::u32string cps = DecodeUtf8(w.text);
+    if (cps.size() == 1 && CombiningFor(cps[0]) != 0) return;  // MergeAccentWords may need them
+  }
+  for (Word& w : page.words) std::vector<Box>().swap(w.chars);
+}
+
+namespace {
+
 // Merges a word that is only a spacing accent into the word whose letter it
 // overlaps horizontally (Word/LibreOffice export sometimes draws "e" and "´"
 // as separate glyphs). Works on the raw words of one page.

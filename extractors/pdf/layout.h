@@ -113,6 +113,11 @@ struct PageText {
 // document's other fields. Never fails.
 void BuildDocument(const std::vector<PageText>& pages, Document& doc);
 
+// Frees the per-character boxes (Word::chars) of `page` unless BuildDocument
+// needs them: only a word that is a lone spacing accent, merged into the
+// letter under it, uses them. Memory on long documents (a third of a word).
+void DropUnusedCharBoxes(PageText& page);
+
 // ---- pieces exposed for tests -----------------------------------------------
 
 // How two lines of one paragraph are joined (see DecideLineJoin).

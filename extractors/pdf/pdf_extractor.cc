@@ -1,6 +1,8 @@
-// vareport/extractors/pdf/pdf_extractor.cc — Poppler (poppler-cpp) front end:
-// opens the bytes, reads each page's words with boxes and fonts, and hands
-// them to the layout (layout.h), which knows nothing of Poppler.
+// vareport/extractors/pdf/pdf_extractor.cc — Poppler front end: opens the
+// bytes (poppler-cpp: damage, encryption, metadata, page renders for OCR),
+// reads each page's words with boxes and fonts through Poppler's own text
+// device (page_reader.h; poppler-cpp's reader only where that cannot open the
+// file), and hands them to the layout (layout.h), which knows nothing of Poppler.
 //
 // Decisions:
 //   - A page count above ExtractOptions::max_pages is not an error: the first
@@ -23,10 +25,11 @@
 //     without a usable one, Tesseract's words (extractors/ocr/ocr.h, the page
 //     rendered at OcrOptions::dpi); AcroForm widgets (acroform.h) as synthetic
 //     words at their rectangles ("☒"/"☐" for buttons, the value for text
-//     fields); check boxes drawn as vector graphics, found on the page
-//     rendered at kVectorDpi, as "☒"/"☐" words. Only pages whose text has
-//     answer labels (Yes/No, Oui/Non, Sí/No) without a tick glyph beside them
-//     and no form widget are rendered for that, so text PDFs stay fast.
+//     fields); check boxes drawn as vector graphics, found from the page's
+//     paths (page_reader.h, drawn_boxes.h: nothing is rendered), as
+//     "☒"/"☐" words. Only pages whose text has answer labels (Yes/No,
+//     Oui/Non, Sí/No) without a tick glyph beside them and no form widget
+//     are looked at for that, so text PDFs stay fast.
 #include "extractors/pdf/pdf_extractor.h"
 
 #include <poppler/cpp/poppler-document.h>
@@ -54,6 +57,7 @@
 #include "extractors/pdf/acroform.h"
 #include "extractors/pdf/layout.h"
 #include "extractors/pdf/text_layer.h"
+#include "extractors/pdf/page_reader.h"
 
 namespace vareport {
 namespace {
@@ -170,12 +174,21 @@ pdf::PageText ReadPage(poppler::page& page, int number) {
   return out;
 }
 
-constexpr double kVectorDpi = 150;
-
 // Renders a page (its /Rotate applied, like the text layer) as 8-bit grey.
 // The resolution to render `page` at: `dpi`, lowered so that the image stays
 // within kMaxRenderPixels (an A3 page at 300 dpi is 17 Mpx; a hostile
 // /MediaBox of 14,400 pt square would be 900 Mpx at 150 dpi).
+// A page's words as evidence placement needs them (text and box).
+PlacedPage Placed(const pdf::PageText& text) {
+  PlacedPage placed;
+  placed.number = text.number;
+  placed.width = text.width;
+  placed.height = text.height;
+  placed.words.reserve(text.words.size());
+  for (const pdf::Word& w : text.words) placed.words.push_back({w.text, w.box});
+  return placed;
+}
+
 constexpr double kMaxRenderPixels = 40e6;
 double RenderDpi(poppler::page& page, double dpi) {
   const poppler::rectf r = page.page_rect(poppler::media_box);
@@ -477,17 +490,32 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
                                                     std::to_string(static_cast<int>(options.time_limit_seconds)) +
                                                     " s exceeded at page " + std::to_string(i + 1));
   };
+  // Words through Poppler's TextOutputDev directly (page_reader.h: the
+  // words poppler-cpp's text_list gives, without its second pass over each
+  // page's fonts); poppler-cpp's own reader where that cannot open the file.
+  pdf::PageReader reader(bytes);
   for (int i = 0; i < limit; ++i) {
     if (auto e = over_time(i)) return *e;
+    if (std::optional<pdf::PageText> text = reader.ReadText(i + 1)) {
+      pages.push_back(std::move(*text));
+      doc.text_layer.push_back(Placed(pages.back()));
+      if (!MayHaveDrawnBoxes(pages.back())) pdf::DropUnusedCharBoxes(pages.back());
+      continue;
+    }
     std::unique_ptr<poppler::page> page(pdoc->create_page(i));
     if (!page) {
       doc.warnings.push_back(Warning{"page-unreadable", "page " + std::to_string(i + 1) + " cannot be read"});
       pdf::PageText empty;
       empty.number = i + 1;
+      doc.text_layer.push_back(Placed(empty));
       pages.push_back(std::move(empty));
       continue;
     }
     pages.push_back(ReadPage(*page, i + 1));
+    doc.text_layer.push_back(Placed(pages.back()));
+    // Character boxes are kept for the drawn-box decision below (pages that
+    // may have drawn boxes) and otherwise only where the layout needs them.
+    if (!MayHaveDrawnBoxes(pages.back())) pdf::DropUnusedCharBoxes(pages.back());
   }
   ApplyWidgets(pdf::ReadAcroForm(bytes, limit), pages, doc);
   std::unique_ptr<ocr::Recognizer> recognizer;
@@ -496,6 +524,12 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
   std::vector<char> unusable(static_cast<std::size_t>(limit), 0), ocred(static_cast<std::size_t>(limit), 0);
   for (int i = 0; i < limit; ++i) {
     pdf::PageText& pt = pages[static_cast<std::size_t>(i)];
+    // Character boxes serve the drawn-box decision below, then only a page's
+    // lone accents: freed when this iteration ends, whichever way it does.
+    struct DropChars {
+      pdf::PageText& page;
+      ~DropChars() { pdf::DropUnusedCharBoxes(page); }
+    } drop_chars{pt};
     const pdf::TextLayerQuality quality = pdf::AssessTextLayer(pt.words);
     const bool scanned = !quality.usable;
     if (scanned && !pt.words.empty()) {
@@ -507,13 +541,14 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     if (scanned && !options.ocr.enabled) continue;
     if (!scanned && !MayHaveDrawnBoxes(pt)) continue;
     if (auto e = over_time(i)) return *e;
-    std::unique_ptr<poppler::page> page(pdoc->create_page(i));
-    if (!page) continue;
     if (!scanned) {
-      const double vdpi = RenderDpi(*page, kVectorDpi);
-      ocr::GrayImage img = RenderGray(*page, vdpi);
+      // Drawn boxes from the page's paths (drawn_boxes.h): nothing rendered.
+      std::optional<std::vector<pdf::Mark>> marks = reader.Read(i + 1);
+      if (!marks) continue;
+      std::vector<pdf::UnclearDrawnBox> drawn_unclear;
+      std::vector<pdf::Word> boxes = pdf::FindDrawnBoxes(*marks, pt.words, &drawn_unclear);
       std::vector<ocr::UnclearBox> unclear;
-      std::vector<pdf::Word> boxes = ocr::FindTickBoxes(img, 72.0 / vdpi, TickEncoding::kVector, &unclear);
+      for (pdf::UnclearDrawnBox& u : drawn_unclear) unclear.push_back(ocr::UnclearBox{u.box, std::move(u.warning)});
       for (ocr::UnclearBox& u : ocr::AttachToNearestWord(std::move(unclear), pt.words)) {
         u.warning.message = "page " + std::to_string(pt.number) + ": " + u.warning.message;
         doc.warnings.push_back(std::move(u.warning));
@@ -521,6 +556,8 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       AddDrawnBoxes(std::move(boxes), pt);
       continue;
     }
+    std::unique_ptr<poppler::page> page(pdoc->create_page(i));
+    if (!page) continue;
     const double dpi = RenderDpi(*page, std::clamp(options.ocr.dpi, 72, 600));
     ocr::GrayImage img = RenderGray(*page, dpi);
     if (!recognizer) recognizer = std::make_unique<ocr::Recognizer>(options.ocr.languages);
@@ -600,15 +637,10 @@ Result<std::vector<PlacedPage>> ReadPdfWords(std::string_view bytes, const Extra
   const int limit = std::max(0, std::min(pdoc->pages(), options.max_pages));
   for (int i = 0; i < limit; ++i) {
     std::unique_ptr<poppler::page> page(pdoc->create_page(i));
-    PlacedPage placed;
-    placed.number = i + 1;
-    if (page) {
-      pdf::PageText text = ReadPage(*page, i + 1);
-      placed.width = text.width;
-      placed.height = text.height;
-      for (pdf::Word& w : text.words) placed.words.push_back({std::move(w.text), w.box});
-    }
-    out.push_back(std::move(placed));
+    pdf::PageText text;
+    text.number = i + 1;
+    if (page) text = ReadPage(*page, i + 1);
+    out.push_back(Placed(text));
   }
   return out;
 }

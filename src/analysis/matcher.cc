@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/text.h"
 
@@ -51,6 +52,21 @@ QuestionMatcher::QuestionMatcher(const RuleSet& rules) : rules_(rules) {
     sum += w;
   }
   default_weight_ = idf_.empty() ? 1.0 : sum / static_cast<double>(idf_.size());
+  for (const auto& [q, sets] : questions_) {
+    std::vector<double> norms;
+    for (const auto& set : sets) {
+      double wb = 0;
+      for (const std::string& stem : set) wb += Weight(stem) * Weight(stem);
+      norms.push_back(wb);
+    }
+    norms_.push_back(std::move(norms));
+  }
+  for (const ComponentRule& c : rules.components) {
+    for (const Phrase& p : c.headings) {
+      std::vector<std::string> st = Stems(p.text);
+      heading_stems_.emplace(&p, std::set<std::string>(st.begin(), st.end()));
+    }
+  }
 }
 
 std::vector<std::string> QuestionMatcher::Stems(std::string_view text) const {
@@ -90,12 +106,34 @@ std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
   std::vector<std::string> st = Stems(text);
   std::set<std::string> row(st.begin(), st.end());
   std::vector<QuestionMatch> out;
-  for (const auto& [q, sets] : questions_) {
+  if (row.empty()) return out;
+  // Cosine(row, phrasing) for every phrasing, with the row's weights looked
+  // up once and each phrasing's norm from the constructor (the same sums, in
+  // the same order).
+  std::vector<double> weights;
+  double wa = 0;
+  for (const std::string& s : row) {
+    weights.push_back(Weight(s));
+    wa += weights.back() * weights.back();
+  }
+  for (std::size_t qi = 0; qi < questions_.size(); ++qi) {
+    const auto& [q, sets] = questions_[qi];
     double best = 0;
     int best_shared = 0;
-    for (const auto& s : sets) {
+    for (std::size_t si = 0; si < sets.size(); ++si) {
+      const std::set<std::string>& s = sets[si];
+      if (s.empty()) continue;
       int shared = 0;
-      double c = Cosine(row, s, &shared);
+      double common = 0;
+      std::size_t k = 0;
+      for (const std::string& stem : row) {
+        const double w = weights[k++];
+        if (s.count(stem)) {
+          common += w * w;
+          ++shared;
+        }
+      }
+      const double c = common / std::sqrt(wa * norms_[qi][si]);
       bool enough = shared >= 2 || (shared >= 1 && static_cast<int>(s.size()) <= shared + 1 && row.size() <= 3);
       if (enough && c > best) {
         best = c;
@@ -113,6 +151,11 @@ double QuestionMatcher::Similarity(std::string_view text, const std::vector<Phra
   std::set<std::string> row(st.begin(), st.end());
   double best = 0;
   for (const Phrase& p : phrases) {
+    auto known = heading_stems_.find(&p);
+    if (known != heading_stems_.end()) {
+      best = std::max(best, Cosine(row, known->second));
+      continue;
+    }
     std::vector<std::string> ps = Stems(p.text);
     best = std::max(best, Cosine(row, std::set<std::string>(ps.begin(), ps.end())));
   }

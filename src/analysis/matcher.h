@@ -8,10 +8,10 @@
 // is the weighted cosine of the two token sets, 0..1.
 #pragma once
 
-#include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/rule_set.h"
@@ -47,10 +47,15 @@ class QuestionMatcher {
 
   const RuleSet& rules_;
   std::set<std::string> stopwords_;
-  std::map<std::string, double> idf_;
+  std::unordered_map<std::string, double> idf_;
   double default_weight_ = 1.0;
   // Per question, its phrasings as stem sets.
   std::vector<std::pair<const QuestionRule*, std::vector<std::set<std::string>>>> questions_;
+  // Per question and phrasing, the sum of its stems' squared weights (Cosine's norm).
+  std::vector<std::vector<double>> norms_;
+  // The components' heading phrases (rules_.components[].headings) as stem
+  // sets, by address: Similarity's usual phrase lists, stemmed once.
+  std::unordered_map<const Phrase*, std::set<std::string>> heading_stems_;
 };
 
 }  // namespace vareport::analysis

@@ -182,10 +182,10 @@ int ExtractUnguarded(const ExtractArgs& args) {
       if (pdf) rendering = std::move(*pdf);
       else why_not = "the document could not be rendered to PDF (" + pdf.error().message + ")";
     } else {
-      why_not = "rendering skipped (--no-render)";
+      why_not = "Word files are rendered with extract --render (or --pages), by ingest and by serve";
     }
   }
-  service::PlacePages(report, bytes, doc->format, rendering, why_not);
+  service::PlacePages(report, bytes, doc->format, rendering, why_not, &doc->text_layer);
   const std::string out = args.format == "json" ? ToJson(report).dump(1, ' ', false, kJsonReplace) + "\n"
                                                 : ToText(report);
   DisarmWatchdog();

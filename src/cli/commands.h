@@ -36,10 +36,12 @@ struct ExtractArgs {
   std::string format = "text";  // json | text
   std::string rules_dir;        // empty: DefaultRulesDir()
   RunLimits limits;
-  // Word-family input: render it to PDF with LibreOffice for its pages and
-  // evidence boxes (service/evidence_pages.h); false (--no-render): skip it,
-  // evidence pages unknown.
-  bool render = true;
+  // Word-family input: true (--render / --pages): render it to PDF with
+  // LibreOffice for its pages and evidence boxes (service/evidence_pages.h,
+  // 2-4 s); false (the default, or --no-render): no rendering, evidence pages
+  // unknown (the report's warning says how to get them). ingest and serve
+  // render in their workers and keep the rendering by content (store).
+  bool render = false;
 };
 
 int Extract(const ExtractArgs& args);

@@ -154,6 +154,19 @@ struct Table {
 enum class Format { kPdf, kDocx, kDoc, kOdt, kRtf };
 
 // A whole document.
+// One word of a page's text layer: its text and box (PDF points, top-left origin).
+struct PlacedWord {
+  std::string text;
+  Box box;
+};
+
+// A page's words in reading order (as the PDF's text layer gives them).
+struct PlacedPage {
+  int number = 0;                 // 1-based
+  double width = 0, height = 0;   // points, as displayed (rotation applied)
+  std::vector<PlacedWord> words;
+};
+
 struct Document {
   Format format = Format::kPdf;
   std::optional<int> pages;       // page count: PDF pages; Word: docProps/app.xml <Pages>, else unset
@@ -171,6 +184,11 @@ struct Document {
   // page, OCR disabled or failed). A scanned page read by OCR is not listed
   // (it never had a text layer). Ascending; PDF only (empty for Word).
   std::vector<int> unusable_pages;
+  // PDF input: each page's text-layer words as the PDF gives them (before
+  // widgets, drawn boxes or OCR are added), in page order — what evidence is
+  // located on (service/evidence_pages.h), kept so the PDF is not read twice.
+  // Empty for Word input; not part of the JSON dump.
+  std::vector<PlacedPage> text_layer;
 };
 
 // Returns the plain text of a block: a paragraph's text; for a table, cells

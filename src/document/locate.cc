@@ -69,6 +69,9 @@ PageIndex::PageIndex(const std::vector<PlacedPage>& pages) : pages_(&pages) {
     for (std::size_t w = 0; w < pages[p].words.size(); ++w)
       for (std::string& t : MatchTokens(pages[p].words[w].text)) hay_.push_back({std::move(t), static_cast<int>(p), w});
   for (std::size_t j = 0; j < hay_.size(); ++j) starts_[hay_[j].text].push_back(j);
+  page_begin_.assign(pages.size() + 1, hay_.size());
+  for (std::size_t j = hay_.size(); j-- > 0;) page_begin_[static_cast<std::size_t>(hay_[j].page_index)] = j;
+  for (std::size_t p = pages.size(); p-- > 0;) page_begin_[p] = std::min(page_begin_[p], page_begin_[p + 1]);
 }
 
 std::optional<TextSpot> LocateText(const std::vector<PlacedPage>& pages, std::string_view span, int hint_page) {
@@ -85,14 +88,36 @@ std::optional<TextSpot> PageIndex::Locate(std::string_view span, int hint_page) 
 
   // The whole span: on the hint page first, then the first in page order.
   // Candidates start where the first word (or a piece of it) is.
+  auto find_in = [&](std::size_t from, std::size_t to) -> std::optional<std::pair<std::size_t, std::size_t>> {
+    for (std::size_t j = from; j < to; ++j) {
+      if (needle[0].rfind(hay[j].text, 0) != 0 && hay[j].text.rfind(needle[0], 0) != 0) continue;
+      if (std::optional<std::size_t> end = MatchAt(hay, j, needle, 0, needle.size())) return std::make_pair(j, *end);
+    }
+    return std::nullopt;
+  };
   std::optional<std::pair<std::size_t, std::size_t>> first, on_hint;
-  for (std::size_t j = 0; j < hay.size() && !on_hint; ++j) {
-    if (needle[0].rfind(hay[j].text, 0) != 0 && hay[j].text.rfind(needle[0], 0) != 0) continue;
-    std::optional<std::size_t> end = MatchAt(hay, j, needle, 0, needle.size());
-    if (!end) continue;
-    if (!first) first = {j, *end};
-    if (hint_page > 0 && pages[static_cast<std::size_t>(hay[j].page_index)].number == hint_page) on_hint = {j, *end};
-    if (hint_page <= 0) break;
+  for (std::size_t p = 0; hint_page > 0 && p < pages.size() && !on_hint; ++p) {
+    if (pages[p].number == hint_page) on_hint = find_in(page_begin_[p], page_begin_[p + 1]);
+  }
+  if (!on_hint) {
+    // The whole document: only where the first word can start (a token that
+    // is a prefix of it, or that it is a prefix of: the index, not a scan),
+    // in document order, as a scan would meet them.
+    std::vector<std::size_t> candidates;
+    const std::string& w0 = needle[0];
+    for (std::size_t len = 0; len < w0.size(); ++len) {  // tokens that are a proper prefix of the first word
+      auto it = starts_.find(w0.substr(0, len));
+      if (it != starts_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    for (auto it = starts_.lower_bound(w0); it != starts_.end() && it->first.rfind(w0, 0) == 0; ++it)
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());  // the word itself and longer
+    std::sort(candidates.begin(), candidates.end());
+    for (std::size_t j : candidates) {
+      if (std::optional<std::size_t> end = MatchAt(hay, j, needle, 0, needle.size())) {
+        first = std::make_pair(j, *end);
+        break;
+      }
+    }
   }
   if (on_hint) return Spot(pages, hay, on_hint->first, on_hint->second);
   if (first) return Spot(pages, hay, first->first, first->second);

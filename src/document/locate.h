@@ -25,18 +25,7 @@
 
 namespace vareport {
 
-// One word of a page's text layer: its text and box (PDF points, top-left origin).
-struct PlacedWord {
-  std::string text;
-  Box box;
-};
-
-// A page's words in reading order (as the PDF's text layer gives them).
-struct PlacedPage {
-  int number = 0;                 // 1-based
-  double width = 0, height = 0;   // points, as displayed (rotation applied)
-  std::vector<PlacedWord> words;
-};
+// PlacedWord and PlacedPage (a page's words with boxes) are in document/document.h.
 
 // Where a span was found: the page, the union of its words' boxes, and the page size.
 struct TextSpot {
@@ -64,6 +53,7 @@ class PageIndex {
   const std::vector<PlacedPage>* pages_;
   std::vector<Token> hay_;
   std::map<std::string, std::vector<std::size_t>> starts_;  // token → positions in hay_
+  std::vector<std::size_t> page_begin_;  // per page, its first position in hay_ (one more: hay_.size())
 };
 
 // PageIndex(pages).Locate(span, hint_page), for one span.

@@ -89,8 +89,12 @@ Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& page_word
 }
 
 void PlacePages(Report& report, std::string_view original, Format format, const std::optional<std::string>& rendering,
-                const std::string& why_not) {
+                const std::string& why_not, const std::vector<PlacedPage>* pdf_pages) {
   if (format == Format::kPdf) {
+    if (pdf_pages != nullptr && !pdf_pages->empty()) {
+      PlaceEvidence(report, *pdf_pages, /*from_rendering=*/false);
+      return;
+    }
     Result<std::vector<PlacedPage>> words = ReadPdfWords(original);
     if (words) PlaceEvidence(report, *words, /*from_rendering=*/false);
     return;

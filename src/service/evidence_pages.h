@@ -60,7 +60,9 @@ Placement PlaceEvidence(Report& report, const std::vector<PlacedPage>& pages, bo
 // Word family with `rendering` (PDF bytes) → pages and evidence from it;
 // Word family without → evidence pages 0 and the warning
 // "rendering-unavailable: <why_not>; evidence pages are unknown".
+// `pdf_pages`: the PDF's own words when the caller has them already
+// (Document::text_layer of the extraction); null or empty: read from `original`.
 void PlacePages(Report& report, std::string_view original, Format format, const std::optional<std::string>& rendering,
-                const std::string& why_not);
+                const std::string& why_not, const std::vector<PlacedPage>* pdf_pages = nullptr);
 
 }  // namespace vareport::service

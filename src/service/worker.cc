@@ -102,7 +102,7 @@ int RunWorkerUnguarded(const WorkerArgs& args) {
       }
     }
   }
-  PlacePages(report, bytes, doc->format, rendering, why_not);
+  PlacePages(report, bytes, doc->format, rendering, why_not, &doc->text_layer);
   std::cout << store::EncodeReport(report).dump(-1, ' ', false, kReplace) << "\n";
   std::cout.flush();
   return std::cout ? 0 : 70;

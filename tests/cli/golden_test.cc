@@ -1,4 +1,5 @@
-// The golden runner: every samples/<case>/input.* is extracted and compared
+// The golden runner: every samples/<case>/input.* is extracted (with --render:
+// Word files' pages and evidence boxes from their rendering) and compared
 // with samples/<case>/expected.json (all fields but "rules_version"). After a
 // reviewed change, regenerate with scripts/update-golden.
 #include <boost/test/unit_test.hpp>
@@ -37,7 +38,7 @@ BOOST_AUTO_TEST_CASE(samples_match_their_expected_reports) {
     BOOST_TEST_CONTEXT("sample " << dir.filename().string()) {
       BOOST_TEST_REQUIRE(fs::exists(dir / "expected.json"), "expected.json present");
       vareport::test::Run r =
-          vareport::test::RunVareport("extract " + vareport::test::ShellQuote(input.string()) + " --format json");
+          vareport::test::RunVareport("extract " + vareport::test::ShellQuote(input.string()) + " --format json --render");
       BOOST_TEST_REQUIRE(r.status == 0, r.err);
       std::ifstream in(dir / "expected.json");
       nlohmann::json want = Normalised(nlohmann::json::parse(in));

@@ -27,6 +27,11 @@ Standard library only (PDF syntax written directly, ISO 32000-1), plus
                       bold header line ("Indicateur  Total  Femmes  Hommes"),
                       scanned at 200 dpi: dashes are not table rules, letters
                       of bold words are not check boxes.
+  vector_box_kinds.pdf  boxes drawn the other ways: a frame filled even-odd
+                      (ticked by a filled centre), an outline of four lines
+                      (ticked by an "X" typed inside), a rounded outline
+                      (ticked by a filled check mark), white-filled outlines
+                      (empty) and a solid square (a bullet, not a box).
 
 Run from anywhere:  /usr/bin/python3 tests/data/make_ocr_form.py
 The outputs are committed; rerunning rewrites identical files.
@@ -500,9 +505,69 @@ def dashes():
     return path
 
 
+# ---- vector_box_kinds.pdf ------------------------------------------------------------
+
+def vector_box_kinds():
+    """Check boxes drawn the other ways generators draw them (drawn_boxes.h):
+    a frame filled even-odd (outer and inner square in one path), ticked by a
+    filled centre; an outline of four lines closed with h, ticked by an "X"
+    typed inside; a rounded outline (Bézier corners), ticked by a filled check
+    mark; a white-filled outline (B), empty, next to a solid square (a bullet,
+    not a box). Expected ticks, row by row, Oui then Non: X o / o X / X o / o o."""
+    ops = [text_op(72, 60, "Liste de contrôle sur l'assistance aux victimes", 15, b"F2"),
+           text_op(72, 90, "Le pays a mis en place des mesures pour les victimes et les survivants des mines."),
+           text_op(72, 140, "1. Coordination nationale", 13, b"F2")]
+    y = 170
+    for x, label in ((76, "Indicateur"), (330, "Oui"), (380, "Non")):
+        ops.append(text_op(x, y, label, 11, b"F2"))
+
+    def frame(x, top, ticked):
+        b = H - top - 10
+        op = b"0 g %.2f %.2f 10 10 re %.2f %.2f 7.6 7.6 re f*" % (x, b, x + 1.2, b + 1.2)
+        return [op] + ([b"0 g %.2f %.2f 4 4 re f" % (x + 3, b + 3)] if ticked else [])
+
+    def lines(x, top, ticked):
+        b = H - top - 10
+        op = b"0 G 0.6 w %.2f %.2f m %.2f %.2f l %.2f %.2f l %.2f %.2f l h S" % (x, b, x + 10, b, x + 10, b + 10, x, b + 10)
+        return [op] + ([b"BT /F1 9 Tf %.2f %.2f Td (X) Tj ET" % (x + 2, b + 2)] if ticked else [])
+
+    def rounded(x, top, ticked):
+        b, r = H - top - 10, 2.0
+        op = (b"0 G 0.6 w %.2f %.2f m %.2f %.2f l %.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f l "
+              b"%.2f %.2f %.2f %.2f %.2f %.2f c %.2f %.2f l %.2f %.2f %.2f %.2f %.2f %.2f c "
+              b"%.2f %.2f l %.2f %.2f %.2f %.2f %.2f %.2f c h S"
+              % (x + r, b, x + 10 - r, b, x + 10, b, x + 10, b, x + 10, b + r, x + 10, b + 10 - r,
+                 x + 10, b + 10, x + 10, b + 10, x + 10 - r, b + 10, x + r, b + 10, x, b + 10, x, b + 10,
+                 x, b + 10 - r, x, b + r, x, b, x, b, x + r, b))
+        tick = b"0 g %.2f %.2f m %.2f %.2f l %.2f %.2f l %.2f %.2f l %.2f %.2f l %.2f %.2f l f" % (
+            x + 2, b + 5, x + 4, b + 2.5, x + 8.5, b + 8, x + 7.5, b + 8.8, x + 4, b + 4.2, x + 2.8, b + 5.8)
+        return [op] + ([tick] if ticked else [])
+
+    def white(x, top, ticked):
+        b = H - top - 10
+        return [b"1 g 0 G 0.6 w %.2f %.2f 10 10 re B" % (x, b)]
+
+    rows = [("1.1 Existe-t-il un point focal national ?", frame, 0),
+            ("1.2 Le plan d'action est-il en vigueur ?", lines, 1),
+            ("1.3 Les survivants sont-ils consultés ?", rounded, 0),
+            ("1.4 Les fonds sont-ils disponibles ?", white, None)]
+    y += 28
+    for question, draw, chosen in rows:
+        ops.append(text_op(76, y, question))
+        for i, x in enumerate((333, 383)):
+            ops += draw(x, y + 1, chosen == i)
+        y += 26
+    ops.append(b"0 g %.2f %.2f 8 8 re f" % (420, H - y + 26 - 10))  # a bullet beside the last row
+    y += 20
+    ops.append(text_op(72, y, "Objectifs pour la période à venir", 12, b"F2"))
+    ops.append(text_op(72, y + 20, "D'ici fin 2026, former 200 agents de santé aux premiers secours."))
+    simple_pdf(os.path.join(OUT, "vector_box_kinds.pdf"), ops)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     word_export_boxes()
+    vector_box_kinds()
     form_fields()
     numbered_grid_form()
     src = vector_boxes()
