@@ -211,10 +211,11 @@ BOOST_AUTO_TEST_CASE(report_json_equals_extract) {
     BOOST_TEST(got["submission"]["id"] == id);
     got.erase("review");
     got.erase("submission");
-    // extract on a copy with the same name (source.file is the name given).
+    // extract on a copy with the same name (source.file is the name given),
+    // rendering Word files as the service's workers do (pages and boxes).
     TempDir copy("server_extract");
     fs::copy_file(input, copy / name);
-    test::Run run = test::RunVareport("extract " + test::ShellQuote(copy / name) + " --format json --rules " +
+    test::Run run = test::RunVareport("extract " + test::ShellQuote(copy / name) + " --render --format json --rules " +
                                       test::ShellQuote(VAREPORT_SOURCE_RULES_DIR));
     BOOST_TEST_REQUIRE(run.status == 0, run.err);
     nlohmann::json want = nlohmann::json::parse(run.out);
