@@ -36,4 +36,10 @@ struct AcroWidget {
 // reader reports damage). Push buttons are left out.
 std::vector<AcroWidget> ReadAcroForm(std::string_view bytes, int max_pages);
 
+// ReadAcroForm as the program reaches it (extractors/modules/forms_loader.cc):
+// the same widgets, and in `problem` (when not null) why a PDF that has an
+// /AcroForm could not be read at all — its module (libvareport_forms.so) is
+// missing or broken — else it is left empty. Defined only in the program.
+std::vector<AcroWidget> ReadAcroFormReporting(std::string_view bytes, int max_pages, std::string* problem);
+
 }  // namespace vareport::pdf

@@ -517,7 +517,12 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     // may have drawn boxes) and otherwise only where the layout needs them.
     if (!MayHaveDrawnBoxes(pages.back())) pdf::DropUnusedCharBoxes(pages.back());
   }
-  ApplyWidgets(pdf::ReadAcroForm(bytes, limit), pages, doc);
+  std::string forms_problem;
+  ApplyWidgets(pdf::ReadAcroFormReporting(bytes, limit, &forms_problem), pages, doc);
+  if (!forms_problem.empty()) {
+    // A form whose fields cannot be read loses its answers: never silently.
+    doc.warnings.push_back(Warning{"forms-unavailable", forms_problem + "; the form's field values were not read"});
+  }
   std::unique_ptr<ocr::Recognizer> recognizer;
   // Pages whose text is unusable: a text layer that is there but garbage
   // (text_layer.h), or no text at all once OCR has had its turn.

@@ -194,7 +194,11 @@ std::string TsvField(const std::string& v) {
 // Opens the store at `path` for a command that reads it: a path with no
 // store is an error (a typo would otherwise show an empty archive).
 Result<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& path) {
-  if (store::IsSharedDb(path)) return store::OpenStore(path);
+  if (store::IsSharedDb(path)) {
+    store::StoreOptions options;
+    options.must_exist = true;
+    return store::OpenStore(path, options);
+  }
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     return MakeError(ErrorKind::kUnreadableInput, "no store at " + path + " (run ingest first, or give --db)");

@@ -108,7 +108,7 @@ class HttpServer final : public Server {
                                {"X-Frame-Options", "DENY"}});
 
     http_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-      t_user = "-";
+      t_user.assign(1, '-');  // (not = "-": GCC 12 reports a false -Wrestrict on it)
       t_start = std::chrono::steady_clock::now();
       return httplib::Server::HandlerResponse::Unhandled;
     });

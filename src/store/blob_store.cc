@@ -84,7 +84,18 @@ Result<std::string> BlobStore::Put(std::string_view bytes) const {
 }
 
 Result<std::string> BlobStore::Fetch(std::string_view sha) const {
-  if (HasLocal(sha)) return PathFor(sha);
+  if (HasLocal(sha)) {
+    if (!remote_) return PathFor(sha);
+    // A machine's cache of a shared store is only a copy: it is trusted
+    // when its bytes still have their name's SHA-256, else fetched again.
+    std::ifstream in(PathFor(sha), std::ios::binary);
+    std::string cached((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.good() || in.eof()) {
+      if (Sha256Hex(cached) == sha) return PathFor(sha);
+    }
+    std::error_code ec;
+    fs::remove(PathFor(sha), ec);
+  }
   if (!remote_ || sha.size() <= 2)
     return MakeError(ErrorKind::kUnreadableInput, "original not in the store: " + std::string(sha));
   Result<std::optional<std::string>> bytes = [&] {
@@ -135,7 +146,7 @@ Status BlobStore::WriteLocal(const std::string& sha, std::string_view bytes) con
 }
 
 Status BlobStore::Read(std::string_view sha, std::string& out) const {
-  if (!HasLocal(sha) && remote_) {
+  if (remote_) {  // Fetch checks a cached copy's hash
     Result<std::string> path = Fetch(sha);
     if (!path) return path.error();
   }

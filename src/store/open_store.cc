@@ -1,5 +1,6 @@
 #include "store/open_store.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -25,6 +26,15 @@ Result<BlobStore> OpenBlobs(const std::string& db, const StoreOptions& options) 
     else if (const char* h = std::getenv("HOME"); h && *h && ::access(h, W_OK) == 0) base = std::string(h) + "/.cache/vareport";
     else base = "/tmp/vareport-cache-" + std::to_string(::getuid());
     root = base + "/" + Sha256Hex(DbLabel(db)).substr(0, 16);
+    // The fallback under /tmp is a folder any user could create first:
+    // use it only when it is this user's own and closed to others.
+    if (base.rfind("/tmp/", 0) == 0) {
+      ::mkdir(base.c_str(), 0700);
+      struct stat st {};
+      if (::lstat(base.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid() || (st.st_mode & 077) != 0)
+        return MakeError(ErrorKind::kUnreadableInput, "no private cache folder for the shared store's originals (" + base +
+                                                          " is not this user's own): set VAREPORT_CACHE_DIR");
+    }
   }
   return BlobStore(root, std::move(*conn));
 }

@@ -1140,6 +1140,13 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, const St
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& uri, const StoreOptions& options) {
   Result<std::unique_ptr<sql::Connection>> conn = sql::OpenPostgresConnection(uri);
   if (!conn) return conn.error();
+  if (options.must_exist) {
+    Result<sql::Rows> t = (*conn)->Query("SELECT to_regclass('schema_version') IS NOT NULL");
+    if (!t) return t.error();
+    if (t->empty() || (*t)[0].Text(0) != "t")
+      return MakeError(ErrorKind::kUnreadableInput,
+                       "no store in " + sql::RedactPostgresUri(uri) + " (run ingest first, or check --db)");
+  }
   return Migrated(std::move(*conn), options, sql::RedactPostgresUri(uri));
 }
 

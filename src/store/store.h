@@ -152,6 +152,10 @@ struct StoreOptions {
   std::string worker;
   int lease_seconds = 60;  // a claimed job is this worker's for this long, renewed by RenewLeases
   int max_attempts = 3;    // claims of a job whose lease ran out before it is failed "crashed N times"
+  // PostgreSQL: refuse a database that holds no vareport store yet instead of
+  // creating one in it (commands that only read: a typo in the database name
+  // must not change someone else's database).
+  bool must_exist = false;
 };
 
 class Store {

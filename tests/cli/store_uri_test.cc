@@ -55,7 +55,15 @@ BOOST_AUTO_TEST_CASE(a_password_in_the_uri_is_refused_without_echoing_it) {
 
 BOOST_AUTO_TEST_CASE(a_malformed_uri_is_one_line) {
   ExpectOneLine(RunVareport("status --db " + ShellQuote("postgresql://db.example/vareport?colour=blue")), 2,
-                "invalid URI query parameter");
+                "database URI postgresql://db.example/vareport cannot be read");
+}
+
+// libpq's parse errors quote the text they stop at: a password given as a
+// query parameter is refused before, and never echoed.
+BOOST_AUTO_TEST_CASE(a_password_query_parameter_is_refused_without_echo) {
+  const vareport::test::Run r = RunVareport("status --db " + ShellQuote("postgresql://u@localhost/db?password=secret%zz"));
+  ExpectOneLine(r, 2, "contains a password");
+  BOOST_TEST(r.err.find("secret") == std::string::npos, "stderr: " << r.err);
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_connection_is_one_line) {

@@ -449,7 +449,8 @@ BOOST_DATA_TEST_CASE(originals_in_the_database_reach_another_machine, kEngines, 
   ::unsetenv("VAREPORT_CACHE_DIR");
   BOOST_TEST_REQUIRE(here.ok());
   BOOST_TEST_REQUIRE(there.ok());
-  const std::string bytes("%PDF-1.4\0binary\xff\x00 bytes", 27);
+  static const char kBytes[] = "%PDF-1.4\0binary\xff\x00 bytes";  // NUL and 0xFF inside
+  const std::string bytes(kBytes, sizeof kBytes - 1);
   auto sha = here->Put(bytes);
   BOOST_TEST_REQUIRE(sha.ok());
   BOOST_TEST(*sha == Sha256Hex(bytes));
@@ -458,7 +459,7 @@ BOOST_DATA_TEST_CASE(originals_in_the_database_reach_another_machine, kEngines, 
     BOOST_TEST(here->root() == BlobStore::RootFor(e.db()));  // SQLite: the folder beside the file
     return;
   }
-  BOOST_TEST(e.Scalar("SELECT size FROM blobs") == 27);
+  BOOST_TEST(e.Scalar("SELECT size FROM blobs") == static_cast<std::int64_t>(bytes.size()));
   BOOST_TEST(!fs::exists(there->PathFor(*sha)));
   BOOST_TEST(there->Has(*sha));
   auto path = there->Fetch(*sha);
@@ -470,6 +471,12 @@ BOOST_DATA_TEST_CASE(originals_in_the_database_reach_another_machine, kEngines, 
   auto missing = there->Fetch(std::string(64, '0'));
   BOOST_TEST(!missing.ok());
   BOOST_TEST((missing.error().kind == ErrorKind::kUnreadableInput));
+  // A cached copy whose bytes no longer have their SHA-256 (another
+  // document's, or damaged) is fetched again, never read as the original.
+  { std::ofstream(there->PathFor(*sha), std::ios::binary | std::ios::trunc) << "%PDF-1.4 another document"; }
+  std::string again;
+  BOOST_TEST_REQUIRE(there->Read(*sha, again).ok());
+  BOOST_TEST((again == bytes));
 }
 
 BOOST_AUTO_TEST_CASE(a_uri_with_a_password_is_refused) {

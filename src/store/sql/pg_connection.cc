@@ -3,6 +3,7 @@
 #include <poll.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -280,8 +281,19 @@ Status CheckPostgresUri(std::string_view uri) {
     return MakeError(ErrorKind::kUnreadableInput,
                      "database URI " + RedactPostgresUri(uri) +
                          " contains a password: give it in PGPASSWORD or ~/.pgpass, never on the command line");
+  // A "password=" query parameter, looked for before libpq parses (its parse
+  // errors quote the text they stop at, which may be the password itself).
+  const std::size_t query = uri.find('?');
+  if (query != std::string_view::npos) {
+    std::string q(uri.substr(query));
+    for (char& c : q) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (q.find("password") != std::string::npos)
+      return MakeError(ErrorKind::kUnreadableInput,
+                       "database URI " + RedactPostgresUri(uri) +
+                           " contains a password: give it in PGPASSWORD or ~/.pgpass, never on the command line");
+  }
   Result<std::vector<std::pair<std::string, std::string>>> opts = ParseUri(uri);
-  if (!opts) return opts.error();
+  if (!opts) return MakeError(opts.error().kind, "database URI " + RedactPostgresUri(uri) + " cannot be read");
   for (const auto& [k, v] : *opts)
     if (k == "password")
       return MakeError(ErrorKind::kUnreadableInput,
