@@ -36,7 +36,6 @@ struct Header {
 };
 
 constexpr std::size_t kMaxMessage = 1 << 20;
-constexpr std::size_t kErrTail = 4096;
 
 bool SendMsg(int fd, const Header& h, const std::string& payload = {}, const int* fds = nullptr, int nfds = 0) {
   std::string buf(reinterpret_cast<const char*>(&h), sizeof h);
@@ -340,26 +339,7 @@ class ForkServerSpawner final : public Spawner {
   }
 
   void Drain(Child& c, bool is_out) {
-    int& fd = is_out ? c.out_fd : c.err_fd;
-    char buf[65536];
-    for (;;) {
-      ssize_t n = ::read(fd, buf, sizeof buf);
-      if (n > 0) {
-        std::string& dst = is_out ? c.exit.out : c.exit.err;
-        if (is_out) {
-          if (dst.size() < max_out_) dst.append(buf, std::min<std::size_t>(n, max_out_ - dst.size()));
-        } else {
-          dst.append(buf, static_cast<std::size_t>(n));
-          if (dst.size() > 2 * kErrTail) dst.erase(0, dst.size() - kErrTail);
-        }
-        continue;
-      }
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
-      ::close(fd);  // EOF or error
-      fd = -1;
-      return;
-    }
+    DrainPipe(is_out ? c.out_fd : c.err_fd, is_out ? c.exit.out : c.exit.err, is_out, max_out_);
   }
 
   std::string exe_;

@@ -16,7 +16,6 @@
 namespace vareport::service {
 namespace {
 
-constexpr std::size_t kErrTail = 4096;
 
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -180,26 +179,7 @@ class PosixSpawner final : public Spawner {
   }
 
   void Drain(Child& c, bool is_out) {
-    int& fd = is_out ? c.out_fd : c.err_fd;
-    char buf[65536];
-    for (;;) {
-      ssize_t n = ::read(fd, buf, sizeof buf);
-      if (n > 0) {
-        std::string& dst = is_out ? c.exit.out : c.exit.err;
-        if (is_out) {
-          if (dst.size() < max_out_) dst.append(buf, std::min<std::size_t>(n, max_out_ - dst.size()));
-        } else {
-          dst.append(buf, static_cast<std::size_t>(n));
-          if (dst.size() > 2 * kErrTail) dst.erase(0, dst.size() - kErrTail);
-        }
-        continue;
-      }
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
-      ::close(fd);  // EOF or error
-      fd = -1;
-      return;
-    }
+    DrainPipe(is_out ? c.out_fd : c.err_fd, is_out ? c.exit.out : c.exit.err, is_out, max_out_);
   }
 
   std::size_t max_out_;
@@ -218,6 +198,28 @@ std::string SelfExecutable() {
   ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
   if (n <= 0) return "/proc/self/exe";
   return std::string(buf, static_cast<std::size_t>(n));
+}
+
+void DrainPipe(int& fd, std::string& dst, bool head, std::size_t max_head) {
+  constexpr std::size_t kErrTail = 4096;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n > 0) {
+      if (head) {
+        if (dst.size() < max_head) dst.append(buf, std::min<std::size_t>(static_cast<std::size_t>(n), max_head - dst.size()));
+      } else {
+        dst.append(buf, static_cast<std::size_t>(n));
+        if (dst.size() > 2 * kErrTail) dst.erase(0, dst.size() - kErrTail);
+      }
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;
+    ::close(fd);  // EOF or error
+    fd = -1;
+    return;
+  }
 }
 
 }  // namespace vareport::service

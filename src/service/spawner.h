@@ -64,4 +64,10 @@ std::unique_ptr<Spawner> MakePosixSpawner(std::size_t max_output_bytes = 256u <<
 // The running executable (readlink /proc/self/exe).
 std::string SelfExecutable();
 
+// Reads what the non-blocking pipe `fd` holds now into `dst`: its first
+// `max_head` bytes when `head` (a worker's stdout, the report), else its last
+// 4 KiB (stderr, whose end says why a worker failed). At end of file or on an
+// error the pipe is closed and `fd` set to -1. For the spawners' event loops.
+void DrainPipe(int& fd, std::string& dst, bool head, std::size_t max_head);
+
 }  // namespace vareport::service
