@@ -83,18 +83,24 @@ Result<std::string> BlobStore::Put(std::string_view bytes) const {
   return sha;
 }
 
+bool BlobStore::ReadLocal(std::string_view sha, std::string& bytes) const {
+  std::ifstream in(PathFor(sha), std::ios::binary);
+  if (!in) return false;
+  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) return false;
+  // A machine's cache of a shared store is only a copy: it is trusted when
+  // its bytes still have their name's SHA-256, else it is fetched again.
+  if (!remote_ || Sha256Hex(bytes) == sha) return true;
+  std::error_code ec;
+  fs::remove(PathFor(sha), ec);
+  return false;
+}
+
 Result<std::string> BlobStore::Fetch(std::string_view sha) const {
   if (HasLocal(sha)) {
     if (!remote_) return PathFor(sha);
-    // A machine's cache of a shared store is only a copy: it is trusted
-    // when its bytes still have their name's SHA-256, else fetched again.
-    std::ifstream in(PathFor(sha), std::ios::binary);
-    std::string cached((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.good() || in.eof()) {
-      if (Sha256Hex(cached) == sha) return PathFor(sha);
-    }
-    std::error_code ec;
-    fs::remove(PathFor(sha), ec);
+    std::string cached;
+    if (ReadLocal(sha, cached)) return PathFor(sha);
   }
   if (!remote_ || sha.size() <= 2)
     return MakeError(ErrorKind::kUnreadableInput, "original not in the store: " + std::string(sha));
@@ -146,14 +152,13 @@ Status BlobStore::WriteLocal(const std::string& sha, std::string_view bytes) con
 }
 
 Status BlobStore::Read(std::string_view sha, std::string& out) const {
-  if (remote_) {  // Fetch checks a cached copy's hash
+  if (ReadLocal(sha, out)) return Ok{};
+  if (remote_) {
     Result<std::string> path = Fetch(sha);
     if (!path) return path.error();
+    if (ReadLocal(sha, out)) return Ok{};
   }
-  std::ifstream in(PathFor(sha), std::ios::binary);
-  if (!in) return MakeError(ErrorKind::kUnreadableInput, "original not in the store: " + std::string(sha));
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return Ok{};
+  return MakeError(ErrorKind::kUnreadableInput, "original not in the store: " + std::string(sha));
 }
 
 }  // namespace vareport::store

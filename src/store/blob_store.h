@@ -68,6 +68,10 @@ class BlobStore {
   };
   Status WriteLocal(const std::string& sha, std::string_view bytes) const;
   bool HasLocal(std::string_view sha256) const;
+  // Reads the local copy into `bytes`; false when there is none, it cannot be
+  // read, or (shared store) its bytes no longer have their SHA-256 — then the
+  // copy is removed, for Fetch to bring it again.
+  bool ReadLocal(std::string_view sha256, std::string& bytes) const;
 
   std::string root_;
   std::shared_ptr<Remote> remote_;
