@@ -8,12 +8,14 @@
 #include <poppler/GfxState.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/OutputDev.h>
+#include <poppler/Catalog.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 
 #include <algorithm>
 #include <climits>
+#include <set>
 
 #include "core/text.h"
 
@@ -216,6 +218,77 @@ std::optional<std::vector<Mark>> PageReader::Read(int page) {
   MarkOutputDev out;
   impl_->doc->displayPage(&out, page, 72, 72, /*rotate=*/0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
   return std::move(out.recorder.marks);
+}
+
+namespace {
+
+// Refs as an ordered key (Poppler's Ref has operator< in 22.12 but no hash).
+using RefKey = std::pair<int, int>;
+
+// The /Parent chain of `field` (a dictionary): "" or why it cannot be followed.
+std::string ParentChainProblem(const Object& field, XRef* xref) {
+  std::set<RefKey> seen;
+  Object cur = field.copy();
+  for (int depth = 0; cur.isDict(); ++depth) {
+    if (depth > kMaxFieldDepth) return "a field's /Parent chain is deeper than " + std::to_string(kMaxFieldDepth);
+    const Object& next = cur.dictLookupNF("Parent");
+    if (next.isRef()) {
+      if (!seen.insert({next.getRefNum(), next.getRefGen()}).second) return "a field is its own /Parent";
+      cur = next.fetch(xref);
+    } else {
+      cur = next.copy();
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string PageReader::FieldTreeProblem(int max_pages) {
+  if (!Open()) return "";
+  XRef* xref = impl_->doc->getXRef();
+  Catalog* catalog = impl_->doc->getCatalog();
+  if (catalog == nullptr || !catalog->isOk()) return "";
+  Object* acroform = catalog->getAcroForm();
+  if (acroform == nullptr || !acroform->isDict()) return "";
+  // Fields from /Fields down through /Kids, each object once.
+  std::set<RefKey> visited;
+  std::vector<Object> stack;
+  const Object fields = acroform->dictLookup("Fields");
+  if (fields.isArray()) {
+    for (int i = 0; i < fields.arrayGetLength(); ++i) stack.push_back(fields.arrayGetNF(i).copy());
+  }
+  std::size_t walked = 0;
+  while (!stack.empty()) {
+    Object item = std::move(stack.back());
+    stack.pop_back();
+    if (item.isRef()) {
+      if (!visited.insert({item.getRefNum(), item.getRefGen()}).second) continue;
+      item = item.fetch(xref);
+    }
+    if (!item.isDict()) continue;
+    if (++walked > kMaxMarks) return "the form has more than " + std::to_string(kMaxMarks) + " fields";
+    if (std::string why = ParentChainProblem(item, xref); !why.empty()) return why;
+    const Object kids = item.dictLookup("Kids");
+    if (kids.isArray()) {
+      for (int i = 0; i < kids.arrayGetLength(); ++i) stack.push_back(kids.arrayGetNF(i).copy());
+    }
+  }
+  // Widget annotations, which Poppler also reads as stand-alone fields.
+  const int pages = std::min(max_pages, impl_->doc->getNumPages());
+  for (int p = 1; p <= pages; ++p) {
+    Page* page = impl_->doc->getPage(p);
+    if (page == nullptr) continue;
+    const Object annots = page->getAnnotsObject();
+    if (!annots.isArray()) continue;
+    for (int i = 0; i < annots.arrayGetLength(); ++i) {
+      const Object annot = annots.arrayGet(i);
+      if (!annot.isDict()) continue;
+      if (++walked > kMaxMarks) return "the form has more than " + std::to_string(kMaxMarks) + " fields";
+      if (std::string why = ParentChainProblem(annot, xref); !why.empty()) return why;
+    }
+  }
+  return "";
 }
 
 std::optional<PageText> PageReader::ReadText(int page, std::vector<Mark>* marks) {

@@ -24,6 +24,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,8 @@
 namespace vareport::pdf {
 
 inline constexpr std::size_t kMaxMarks = 200000;
+// Deepest /Parent chain of a form field that FieldTreeProblem accepts.
+inline constexpr int kMaxFieldDepth = 64;
 
 // Reads pages of one PDF held in memory (the bytes must outlive the reader).
 // The document is opened on the first read.
@@ -50,6 +53,15 @@ class PageReader {
 
   // The marks of 1-based `page` alone; nullopt as above.
   std::optional<std::vector<Mark>> Read(int page);
+
+  // Why the interactive form's field tree cannot be read safely, or "" when
+  // it can (or when the document has no form or cannot be opened). Every
+  // field reachable from the AcroForm's /Fields (through /Kids) and every
+  // widget annotation on the first `max_pages` pages must reach the root by
+  // its /Parent chain (ISO 32000-1 §12.7.3.1) without meeting itself and in
+  // at most kMaxFieldDepth steps: Poppler follows /Parent to build a field's
+  // fully qualified name with no such check, and loops forever on a cycle.
+  std::string FieldTreeProblem(int max_pages);
 
  private:
   bool Open();

@@ -517,8 +517,13 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     // may have drawn boxes) and otherwise only where the layout needs them.
     if (!MayHaveDrawnBoxes(pages.back())) pdf::DropUnusedCharBoxes(pages.back());
   }
-  std::string forms_problem;
-  ApplyWidgets(pdf::ReadAcroFormReporting(bytes, limit, &forms_problem), pages, doc);
+  // A field tree Poppler would loop on is not handed to it (page_reader.h).
+  std::string forms_problem = reader.FieldTreeProblem(limit);
+  if (forms_problem.empty()) {
+    ApplyWidgets(pdf::ReadAcroFormReporting(bytes, limit, &forms_problem), pages, doc);
+  } else {
+    forms_problem = "the form's field tree is damaged (" + forms_problem + ")";
+  }
   if (!forms_problem.empty()) {
     // A form whose fields cannot be read loses its answers: never silently.
     doc.warnings.push_back(Warning{"forms-unavailable", forms_problem + "; the form's field values were not read"});

@@ -26,7 +26,7 @@ bool AllDigits(const std::string& w) {
 
 }  // namespace
 
-QuestionMatcher::QuestionMatcher(const RuleSet& rules) : rules_(rules) {
+QuestionMatcher::QuestionMatcher(const RuleSet& rules) {
   for (const auto& [lang, lx] : rules.lexicons)
     for (const std::string& w : lx.stopwords) stopwords_.insert(w);
   std::map<std::string, int> df;

@@ -26,7 +26,8 @@ struct QuestionMatch {
 
 class QuestionMatcher {
  public:
-  // Builds the weights from `rules` (kept by reference: must outlive the matcher).
+  // Builds the weights from `rules`. The matcher keeps pointers into its
+  // questions and headings: `rules` must outlive it.
   explicit QuestionMatcher(const RuleSet& rules);
 
   // Scores `text` against every question; best first. Only questions that
@@ -45,7 +46,6 @@ class QuestionMatcher {
   double Cosine(const std::set<std::string>& a, const std::set<std::string>& b, int* shared = nullptr) const;
   double Weight(const std::string& stem) const;
 
-  const RuleSet& rules_;
   std::set<std::string> stopwords_;
   std::unordered_map<std::string, double> idf_;
   double default_weight_ = 1.0;
@@ -53,7 +53,7 @@ class QuestionMatcher {
   std::vector<std::pair<const QuestionRule*, std::vector<std::set<std::string>>>> questions_;
   // Per question and phrasing, the sum of its stems' squared weights (Cosine's norm).
   std::vector<std::vector<double>> norms_;
-  // The components' heading phrases (rules_.components[].headings) as stem
+  // The components' heading phrases (RuleSet::components[].headings) as stem
   // sets, by address: Similarity's usual phrase lists, stemmed once.
   std::unordered_map<const Phrase*, std::set<std::string>> heading_stems_;
 };

@@ -11,9 +11,11 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "document/document.h"
 #include "extractors/extractor.h"
+#include "extractors/pdf/page_reader.h"
 #include "extractors/pdf/pdf_extractor.h"
 
 namespace vareport {
@@ -43,6 +45,44 @@ std::multimap<std::string, Tick> TicksByField(const Document& doc) {
         for (const Block& cb : c.blocks) add(cb.paragraph);
   }
   return out;
+}
+
+// A one-page PDF with a text line and the given widget annotations (objects
+// 5, 6, …, each a dictionary body), listed in the page's /Annots and the
+// AcroForm's /Fields, with a correct cross-reference table.
+std::string PdfWithWidgets(const std::vector<std::string>& widgets) {
+  std::vector<std::string> objs;
+  std::string refs;
+  for (std::size_t i = 0; i < widgets.size(); ++i) refs += std::to_string(5 + i) + " 0 R ";
+  objs.push_back("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [" + refs + "] >> >>");
+  objs.push_back("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << "
+                 "/Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Annots [" + refs + "] >>");
+  const std::string content = "BT /F1 11 Tf 72 720 Td (1.1 Is there a national focal point?) Tj ET";
+  objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
+  for (const std::string& w : widgets) objs.push_back(w);
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objs.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t off : offsets) {
+    std::string n = std::to_string(off);
+    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// The warning of `code` in `doc`, or "".
+std::string WarningText(const Document& doc, const std::string& code) {
+  for (const Warning& w : doc.warnings)
+    if (w.code == code) return w.message;
+  return "";
 }
 
 }  // namespace
@@ -101,6 +141,45 @@ BOOST_AUTO_TEST_CASE(form_answers_read_like_glyph_ticks) {
   BOOST_TEST(found);
   // The widget appearance glyphs ("✔" drawn by ZapfDingbats) are not read as text.
   for (const Block& b : r->body) BOOST_TEST(PlainText(b).find("\u2714") == std::string::npos);
+}
+
+// ISO 32000-1 §12.7.3.1: a field's /Parent chain ends at the root. Poppler
+// follows it for the fully qualified name without a cycle check, so a cycle
+// (a fuzzer's finding: the CLI's watchdog fired after 120 s) must be caught
+// before the form is handed to it; the page is still read.
+BOOST_AUTO_TEST_CASE(a_field_tree_with_a_parent_cycle_is_refused_not_followed) {
+  const std::string sane =
+      "<< /Type /Annot /Subtype /Widget /FT /Btn /T (q1_1) /V /Yes /AS /Yes /Rect [300 716 312 728] /P 3 0 R >>";
+  {
+    auto r = ExtractPdf(PdfWithWidgets({sane}), ExtractOptions{});
+    BOOST_REQUIRE(r.ok());
+    BOOST_TEST(WarningText(*r, "forms-unavailable").empty());
+    BOOST_TEST(TicksByField(*r).count("q1_1") == 1u);
+  }
+  const std::vector<std::vector<std::string>> cyclic = {
+      // A widget that is its own parent.
+      {sane, "<< /Type /Annot /Subtype /Widget /FT /Btn /T (x) /Parent 6 0 R /Rect [300 690 312 702] /P 3 0 R >>"},
+      // Two fields, each the other's parent.
+      {"<< /Type /Annot /Subtype /Widget /FT /Btn /T (a) /Parent 6 0 R /Rect [300 690 312 702] /P 3 0 R >>",
+       "<< /FT /Btn /T (b) /Parent 5 0 R /Kids [5 0 R] >>"},
+  };
+  for (const auto& widgets : cyclic) {
+    auto r = ExtractPdf(PdfWithWidgets(widgets), ExtractOptions{});
+    BOOST_REQUIRE(r.ok());
+    const std::string why = WarningText(*r, "forms-unavailable");
+    BOOST_TEST(why.find("/Parent") != std::string::npos, why);
+    bool text = false;
+    for (const Block& b : r->body) text = text || PlainText(b).find("national focal point") != std::string::npos;
+    BOOST_TEST(text);
+  }
+  // A chain deeper than the limit is refused as well.
+  std::vector<std::string> deep;
+  for (int i = 0; i < pdf::kMaxFieldDepth + 5; ++i)
+    deep.push_back("<< /FT /Tx /T (f" + std::to_string(i) + ") /Parent " + std::to_string(6 + i) + " 0 R >>");
+  deep.push_back("<< /FT /Tx /T (root) >>");
+  auto r = ExtractPdf(PdfWithWidgets(deep), ExtractOptions{});
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(WarningText(*r, "forms-unavailable").find("deeper") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(corpus_form_checklists_carry_their_answers) {  // reads ../shared when present
