@@ -76,7 +76,6 @@ Result<void*> LoadModule(const std::string& file, const char* symbol) {
 
 void PreloadModules() {
   (void)LoadModule("libvareport_ocr.so", "vareport_ocr_api");
-  (void)LoadModule("libvareport_forms.so", "vareport_forms_api");
 }
 
 }  // namespace vareport::modules

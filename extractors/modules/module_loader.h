@@ -1,12 +1,11 @@
 // vareport/extractors/modules/module_loader.h — optional parts of vareport
 // built as shared modules and loaded with dlopen only when a page needs them.
 //
-// Tesseract and Leptonica (libvareport_ocr.so: scanned pages, drawn check
-// boxes) and poppler-glib with GLib and cairo (libvareport_forms.so: AcroForm
-// fields) are about ninety shared libraries; linked into the program they cost
+// Tesseract and Leptonica (libvareport_ocr.so: scanned pages) and what they
+// pull in are dozens of shared libraries; linked into the program they cost
 // every start tens of milliseconds, for a text document that never uses them.
-// The program instead carries small forwarding functions (ocr_loader.cc,
-// forms_loader.cc) that load the module on first use.
+// The program instead carries small forwarding functions (ocr_loader.cc)
+// that load the module on first use.
 //
 // Where a module is looked for, first hit wins:
 //   1. $VAREPORT_MODULE_DIR (when set);

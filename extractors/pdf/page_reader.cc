@@ -9,12 +9,16 @@
 #include <poppler/GlobalParams.h>
 #include <poppler/OutputDev.h>
 #include <poppler/Catalog.h>
+#include <poppler/Form.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
+#include <poppler/UTF.h>
+#include <goo/gmem.h>
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <set>
 
 #include "core/text.h"
@@ -222,73 +226,138 @@ std::optional<std::vector<Mark>> PageReader::Read(int page) {
 
 namespace {
 
-// Refs as an ordered key (Poppler's Ref has operator< in 22.12 but no hash).
-using RefKey = std::pair<int, int>;
+// A PDF text string (ISO 32000-1 §7.9.2.2: PDFDocEncoding, or UTF-16 after a
+// byte order mark) as UTF-8, as poppler-glib gives it.
+std::string TextStringUtf8(const GooString* s) {
+  if (s == nullptr) return "";
+  Unicode* ucs4 = nullptr;
+  const int n = TextStringToUCS4(s->toStr(), &ucs4);
+  std::string out;
+  for (int i = 0; i < n; ++i) AppendUtf8(out, static_cast<char32_t>(ucs4[i]));
+  gfree(ucs4);
+  return SanitizeUtf8(out);
+}
 
-// The /Parent chain of `field` (a dictionary): "" or why it cannot be followed.
-std::string ParentChainProblem(const Object& field, XRef* xref) {
-  std::set<RefKey> seen;
+// The fully qualified name of the field `field` (a dictionary): the partial
+// names /T of it and its ancestors, root first, joined by "." (ISO 32000-1
+// §12.7.3.2). The /Parent chain is followed while it meets no dictionary a
+// second time and for at most kMaxFieldDepth steps; `looped` is set when it
+// was cut for that (Poppler's own name walk has no such check and loops).
+std::string FullyQualifiedName(const Object& field, XRef* xref, bool* looped) {
+  std::vector<std::string> parts;
+  std::set<std::pair<int, int>> seen;
   Object cur = field.copy();
   for (int depth = 0; cur.isDict(); ++depth) {
-    if (depth > kMaxFieldDepth) return "a field's /Parent chain is deeper than " + std::to_string(kMaxFieldDepth);
+    if (depth > kMaxFieldDepth) {
+      *looped = true;
+      break;
+    }
+    const Object t = cur.dictLookup("T");
+    if (t.isString()) parts.push_back(TextStringUtf8(t.getString()));
     const Object& next = cur.dictLookupNF("Parent");
     if (next.isRef()) {
-      if (!seen.insert({next.getRefNum(), next.getRefGen()}).second) return "a field is its own /Parent";
+      if (!seen.insert({next.getRefNum(), next.getRefGen()}).second) {
+        *looped = true;
+        break;
+      }
       cur = next.fetch(xref);
     } else {
       cur = next.copy();
     }
   }
-  return "";
+  std::string name;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!name.empty()) name += '.';
+    name += *it;
+  }
+  return name;
 }
 
 }  // namespace
 
-std::string PageReader::FieldTreeProblem(int max_pages) {
-  if (!Open()) return "";
+std::vector<AcroWidget> PageReader::ReadWidgets(int max_pages, std::vector<std::string>* problems) {
+  std::vector<AcroWidget> out;
+  // Cheap test first: no /AcroForm dictionary, no form (ISO 32000-1 §12.7.2).
+  if (bytes_.find("/AcroForm") == std::string_view::npos) return out;
+  if (!Open()) return out;
   XRef* xref = impl_->doc->getXRef();
   Catalog* catalog = impl_->doc->getCatalog();
-  if (catalog == nullptr || !catalog->isOk()) return "";
-  Object* acroform = catalog->getAcroForm();
-  if (acroform == nullptr || !acroform->isDict()) return "";
-  // Fields from /Fields down through /Kids, each object once.
-  std::set<RefKey> visited;
-  std::vector<Object> stack;
-  const Object fields = acroform->dictLookup("Fields");
-  if (fields.isArray()) {
-    for (int i = 0; i < fields.arrayGetLength(); ++i) stack.push_back(fields.arrayGetNF(i).copy());
-  }
-  std::size_t walked = 0;
-  while (!stack.empty()) {
-    Object item = std::move(stack.back());
-    stack.pop_back();
-    if (item.isRef()) {
-      if (!visited.insert({item.getRefNum(), item.getRefGen()}).second) continue;
-      item = item.fetch(xref);
-    }
-    if (!item.isDict()) continue;
-    if (++walked > kMaxMarks) return "the form has more than " + std::to_string(kMaxMarks) + " fields";
-    if (std::string why = ParentChainProblem(item, xref); !why.empty()) return why;
-    const Object kids = item.dictLookup("Kids");
-    if (kids.isArray()) {
-      for (int i = 0; i < kids.arrayGetLength(); ++i) stack.push_back(kids.arrayGetNF(i).copy());
-    }
-  }
-  // Widget annotations, which Poppler also reads as stand-alone fields.
+  if (catalog == nullptr || !catalog->isOk() || catalog->getForm() == nullptr) return out;
   const int pages = std::min(max_pages, impl_->doc->getNumPages());
   for (int p = 1; p <= pages; ++p) {
     Page* page = impl_->doc->getPage(p);
     if (page == nullptr) continue;
-    const Object annots = page->getAnnotsObject();
-    if (!annots.isArray()) continue;
-    for (int i = 0; i < annots.arrayGetLength(); ++i) {
-      const Object annot = annots.arrayGet(i);
-      if (!annot.isDict()) continue;
-      if (++walked > kMaxMarks) return "the form has more than " + std::to_string(kMaxMarks) + " fields";
-      if (std::string why = ParentChainProblem(annot, xref); !why.empty()) return why;
+    std::unique_ptr<FormPageWidgets> widgets = page->getFormWidgets();
+    if (!widgets) continue;
+    const PDFRectangle* crop = page->getCropBox();
+    std::vector<AcroWidget> on_page;
+    bool looped = false;
+    for (int i = 0; i < widgets->getNumWidgets() && out.size() + on_page.size() < kMaxMarks; ++i) {
+      FormWidget* fw = widgets->getWidget(i);
+      if (fw == nullptr) continue;
+      AcroWidget w;
+      w.page = p;
+      double x1, y1, x2, y2;
+      fw->getRect(&x1, &y1, &x2, &y2);
+      // Default user space (origin bottom-left) to the crop box's top-left
+      // frame; the page's /Rotate is not applied, as poppler-glib does not.
+      x1 -= crop->x1, x2 -= crop->x1, y1 -= crop->y1, y2 -= crop->y1;
+      const double h = crop->y2 - crop->y1;
+      w.box = Box{std::min(x1, x2), h - std::max(y1, y2), std::max(x1, x2), h - std::min(y1, y2)};
+      ::FormField* field = fw->getField();
+      w.name = FullyQualifiedName(field != nullptr ? *field->getObj() : *fw->getObj(), xref, &looped);
+      switch (fw->getType()) {
+        case formButton: {
+          auto* b = static_cast<FormWidgetButton*>(fw);
+          if (b->getButtonType() == formButtonPush) continue;
+          w.kind = b->getButtonType() == formButtonRadio ? FormField::Kind::kRadio : FormField::Kind::kCheckBox;
+          // On for any on-state name its appearance defines (§12.7.4.2.3).
+          w.checked = b->getState();
+          w.value = w.checked ? "On" : "Off";
+          break;
+        }
+        case formText:
+          w.kind = FormField::Kind::kText;
+          w.value = TextStringUtf8(static_cast<FormWidgetText*>(fw)->getContent());
+          break;
+        case formChoice: {
+          auto* c = static_cast<FormWidgetChoice*>(fw);
+          w.kind = FormField::Kind::kChoice;
+          std::string v;
+          for (int k = 0; k < c->getNumChoices(); ++k) {
+            if (!c->isSelected(k)) continue;
+            if (!v.empty()) v += ", ";
+            v += TextStringUtf8(c->getChoice(k));
+          }
+          if (v.empty()) v = TextStringUtf8(c->getEditChoice());
+          w.value = v;
+          break;
+        }
+        case formSignature:
+          w.kind = FormField::Kind::kSignature;
+          break;
+        default:
+          w.kind = FormField::Kind::kOther;
+          break;
+      }
+      on_page.push_back(std::move(w));
     }
+    if (looped && problems != nullptr) {
+      problems->push_back("page " + std::to_string(p) +
+                          ": a form field's /Parent chain loops back on itself; its name is cut there");
+    }
+    std::stable_sort(on_page.begin(), on_page.end(), [](const AcroWidget& a, const AcroWidget& b) {
+      if (std::fabs(a.box.y0 - b.box.y0) > 2) return a.box.y0 < b.box.y0;
+      return a.box.x0 < b.box.x0;
+    });
+    for (AcroWidget& w : on_page) out.push_back(std::move(w));
   }
-  return "";
+  return out;
+}
+
+std::vector<AcroWidget> ReadAcroForm(std::string_view bytes, int max_pages) {
+  PageReader reader(bytes);
+  return reader.ReadWidgets(max_pages, nullptr);
 }
 
 std::optional<PageText> PageReader::ReadText(int page, std::vector<Mark>* marks) {

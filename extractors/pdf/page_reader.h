@@ -28,13 +28,14 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/pdf/acroform.h"
 #include "extractors/pdf/drawn_boxes.h"
 #include "extractors/pdf/layout.h"
 
 namespace vareport::pdf {
 
 inline constexpr std::size_t kMaxMarks = 200000;
-// Deepest /Parent chain of a form field that FieldTreeProblem accepts.
+// Longest /Parent chain of a form field followed for its name.
 inline constexpr int kMaxFieldDepth = 64;
 
 // Reads pages of one PDF held in memory (the bytes must outlive the reader).
@@ -54,14 +55,14 @@ class PageReader {
   // The marks of 1-based `page` alone; nullopt as above.
   std::optional<std::vector<Mark>> Read(int page);
 
-  // Why the interactive form's field tree cannot be read safely, or "" when
-  // it can (or when the document has no form or cannot be opened). Every
-  // field reachable from the AcroForm's /Fields (through /Kids) and every
-  // widget annotation on the first `max_pages` pages must reach the root by
-  // its /Parent chain (ISO 32000-1 §12.7.3.1) without meeting itself and in
-  // at most kMaxFieldDepth steps: Poppler follows /Parent to build a field's
-  // fully qualified name with no such check, and loops forever on a cycle.
-  std::string FieldTreeProblem(int max_pages);
+  // The interactive form's widgets on the first `max_pages` pages
+  // (acroform.h AcroWidget; empty for a PDF without /AcroForm or one that
+  // cannot be opened). Field names are built here, not by Poppler: a
+  // /Parent chain (ISO 32000-1 §12.7.3.1) is followed while it meets no
+  // field twice and for at most kMaxFieldDepth steps — Poppler's own walk
+  // loops forever on a cycle. A page with such a chain adds one line to
+  // `problems` (when not null).
+  std::vector<AcroWidget> ReadWidgets(int max_pages, std::vector<std::string>* problems);
 
  private:
   bool Open();

@@ -517,17 +517,10 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     // may have drawn boxes) and otherwise only where the layout needs them.
     if (!MayHaveDrawnBoxes(pages.back())) pdf::DropUnusedCharBoxes(pages.back());
   }
-  // A field tree Poppler would loop on is not handed to it (page_reader.h).
-  std::string forms_problem = reader.FieldTreeProblem(limit);
-  if (forms_problem.empty()) {
-    ApplyWidgets(pdf::ReadAcroFormReporting(bytes, limit, &forms_problem), pages, doc);
-  } else {
-    forms_problem = "the form's field tree is damaged (" + forms_problem + ")";
-  }
-  if (!forms_problem.empty()) {
-    // A form whose fields cannot be read loses its answers: never silently.
-    doc.warnings.push_back(Warning{"forms-unavailable", forms_problem + "; the form's field values were not read"});
-  }
+  // Form widgets (AcroForm) from the same parse of the file.
+  std::vector<std::string> form_problems;
+  ApplyWidgets(reader.ReadWidgets(limit, &form_problems), pages, doc);
+  for (std::string& m : form_problems) doc.warnings.push_back(Warning{"damaged-form", std::move(m)});
   std::unique_ptr<ocr::Recognizer> recognizer;
   // Pages whose text is unusable: a text layer that is there but garbage
   // (text_layer.h), or no text at all once OCR has had its turn.

@@ -336,7 +336,12 @@ int BatchCommands::Ingest() {
                  " unreadable, " + std::to_string(found->skipped) + " skipped (not a PDF or Word document), " +
                  std::to_string(found->known) + " already in the store");
   if (no_process_) {
-    progress->Note("jobs recorded for workers to take (vareport worker --db " + store::DbLabel(common_.db) + ")");
+    // The whole URI (host and port may be in its query): it carries no
+    // password (CheckPostgresUri refuses one), quoted for a POSIX shell.
+    std::string quoted = "'";
+    for (char c : common_.db) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    quoted += "'";
+    progress->Note("jobs recorded for workers to take (vareport worker --db " + quoted + ")");
     return kExitOk;
   }
   return RunQueued(**db, *blobs, common_.db, *rules, common_.jobs, common_.timeout, common_.memory_mb,

@@ -34,6 +34,7 @@ constexpr auto kJsonReplace = nlohmann::json::error_handler_t::replace;
 int ExitFor(const Error& e) {
   switch (e.kind) {
     case ErrorKind::kRuleError: return kExitRuleError;
+    case ErrorKind::kUnavailable: return kExitUnavailable;
     case ErrorKind::kInternal: return kExitInternal;
     default: return kExitBadInput;
   }

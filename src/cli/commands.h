@@ -11,7 +11,7 @@
 
 namespace vareport::cli {
 
-enum ExitCode { kExitOk = 0, kExitBadInput = 2, kExitRuleError = 3, kExitInternal = 70, kExitInterrupted = 130 };
+enum ExitCode { kExitOk = 0, kExitBadInput = 2, kExitRuleError = 3, kExitUnavailable = 69, kExitInternal = 70, kExitInterrupted = 130 };
 
 // Prints "vareport: FILE: message" (or "vareport: message" when `file` is
 // empty) on one line of stderr and returns the exit status of the error's

@@ -9,6 +9,7 @@ std::string_view ErrorKindName(ErrorKind kind) {
     case ErrorKind::kEncrypted: return "encrypted";
     case ErrorKind::kLimitExceeded: return "limit-exceeded";
     case ErrorKind::kRuleError: return "rule-error";
+    case ErrorKind::kUnavailable: return "unavailable";
     case ErrorKind::kInternal: return "internal";
   }
   return "internal";

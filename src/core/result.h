@@ -22,6 +22,7 @@ enum class ErrorKind {
   kEncrypted,          // needs a password (PDF user password, encrypted OOXML package)
   kLimitExceeded,      // a safety limit was hit: file size, ZIP bomb, XML depth, page count, time
   kRuleError,          // a rule file is invalid (schema, reference, pattern); message names file:line
+  kUnavailable,        // a service the command needs cannot be reached (a refused or lost database connection)
   kInternal,           // a bug in vareport; should never reach a user
 };
 

@@ -100,7 +100,8 @@ void SendJson(httplib::Response& res, const nlohmann::json& j, int status = 200)
 // Parses the body as a JSON object; on failure writes a 400 problem.
 std::optional<nlohmann::json> JsonBody(const httplib::Request& req, httplib::Response& res);
 
-// A store error as a 500 problem (logged).
+// A store error as a problem (logged): 503 with Retry-After when the
+// database cannot be reached (ErrorKind::kUnavailable), else 500.
 void StoreError(httplib::Response& res, const Error& e);
 
 // Parses a positive decimal id; nullopt for anything else.

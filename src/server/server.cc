@@ -335,6 +335,11 @@ std::optional<nlohmann::json> JsonBody(const httplib::Request& req, httplib::Res
 
 void StoreError(httplib::Response& res, const Error& e) {
   std::cerr << "vareport serve: " << e.message << "\n";
+  // The database out of reach is a passing state (RFC 9110 §15.6.4), not a bug.
+  if (e.kind == ErrorKind::kUnavailable) {
+    res.set_header("Retry-After", "5");
+    return Problem(res, 503, "the database cannot be reached; try again shortly");
+  }
   Problem(res, 500, "store error: " + e.message);
 }
 

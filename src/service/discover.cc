@@ -59,6 +59,7 @@ class Walker {
     // The non-throwing calls throughout: a symlink loop or a file removed
     // while we walk becomes that entry's failure, not the batch's.
     std::vector<std::pair<std::string, std::string>> unreadable;  // path, why
+    std::vector<std::pair<std::string, std::string>> special;     // path, what it is
     for (; it != end; it.increment(ec)) {
       if (ec) {
         unreadable.emplace_back(root, "folder walk stopped: " + ec.message());
@@ -76,7 +77,22 @@ class Walker {
         if (fs::is_directory(st)) it.disable_recursion_pending();
         continue;
       }
-      if (fs::is_regular_file(st)) files.push_back(it->path().string());
+      if (fs::is_regular_file(st)) {
+        files.push_back(it->path().string());
+      } else if (!fs::is_directory(st)) {
+        // Never opened (a FIFO would block the walk), but listed: nothing
+        // the user pointed at is dropped without a word.
+        special.emplace_back(it->path().string(), fs::is_fifo(st)         ? "a named pipe"
+                                                  : fs::is_socket(st)     ? "a socket"
+                                                  : fs::is_block_file(st) ? "a block device"
+                                                  : fs::is_character_file(st) ? "a character device"
+                                                                              : "of an unknown kind");
+      }
+    }
+    for (const auto& [p, what] : special) {
+      ++summary_.skipped;
+      ++summary_.files;
+      skipped_.push_back({p, 0, "not a regular file (" + what + ")", ""});
     }
     for (const auto& [p, why] : unreadable) {
       if (Status s = Add(p, "", MakeError(ErrorKind::kUnreadableInput, why)); !s) return s;

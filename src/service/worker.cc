@@ -30,6 +30,7 @@ int Fail(const Error& e) {
   std::cerr << "error:" << ErrorKindName(e.kind) << ":" << OneLine(e.message) << "\n" << std::flush;
   switch (e.kind) {
     case ErrorKind::kRuleError: return 3;
+    case ErrorKind::kUnavailable: return 69;
     case ErrorKind::kInternal: return 70;
     default: return 2;
   }

@@ -31,7 +31,7 @@ std::string DbLabel(const std::string& db);
 
 // Opens and migrates the store `db` names (see above).
 // Errors: kUnreadableInput for a bad or password-carrying URI ("database URI
-// … contains a password: …"); kInternal "cannot connect to URI: <libpq's
+// … contains a password: …"); kUnavailable "cannot connect to URI: <libpq's
 // reason>" (refused, wrong password, no such database) or "cannot open
 // database PATH: …"; kUnsupportedFormat "database schema N is newer than
 // this vareport (M)".

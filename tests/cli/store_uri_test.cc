@@ -70,14 +70,14 @@ BOOST_AUTO_TEST_CASE(a_refused_connection_is_one_line) {
   vareport::test::TempDir dir("cli_refused");
   ExpectOneLine(RunVareport("list --db " + ShellQuote("postgresql://nobody@/vareport?host=" + dir.path.string() +
                                                       "&port=1")),
-                70, "cannot connect to postgresql://nobody@/vareport: ");
+                69, "cannot connect to postgresql://nobody@/vareport: ");
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_password_is_one_line) {
   EngineDb e("postgresql");
   if (!e.ready()) return;
   ScopedEnv wrong("PGPASSWORD", "not-the-password");
-  ExpectOneLine(RunVareport("status --db " + ShellQuote(e.db())), 70, "password authentication failed");
+  ExpectOneLine(RunVareport("status --db " + ShellQuote(e.db())), 69, "password authentication failed");
 }
 
 BOOST_AUTO_TEST_CASE(a_database_of_a_newer_schema_is_refused_on_both_engines) {

@@ -37,8 +37,6 @@ BOOST_AUTO_TEST_SUITE(modules)
 BOOST_AUTO_TEST_CASE(modules_are_found_beside_the_program) {
   Result<void*> ocr = vm::LoadModule("libvareport_ocr.so", "vareport_ocr_api");
   BOOST_TEST(ocr.ok(), (ocr ? "" : ocr.error().message));
-  Result<void*> forms = vm::LoadModule("libvareport_forms.so", "vareport_forms_api");
-  BOOST_TEST(forms.ok(), (forms ? "" : forms.error().message));
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_module_or_entry_is_an_error_naming_it) {
@@ -47,9 +45,9 @@ BOOST_AUTO_TEST_CASE(a_missing_module_or_entry_is_an_error_naming_it) {
   BOOST_TEST((none.error().kind == ErrorKind::kUnsupportedFormat));
   BOOST_TEST(none.error().message.find("libvareport_nothing.so cannot be loaded: not found") != std::string::npos);
   BOOST_TEST(!vm::LoadModule("libvareport_nothing.so", "entry"));  // the same answer again
-  Result<void*> no_entry = vm::LoadModule("libvareport_forms.so", "vareport_no_such_entry");
+  Result<void*> no_entry = vm::LoadModule("libvareport_ocr.so", "vareport_no_such_entry");
   BOOST_REQUIRE(!no_entry);
-  BOOST_TEST(no_entry.error().message == "libvareport_forms.so cannot be loaded: no vareport_no_such_entry in it");
+  BOOST_TEST(no_entry.error().message == "libvareport_ocr.so cannot be loaded: no vareport_no_such_entry in it");
 }
 
 BOOST_AUTO_TEST_CASE(the_environment_folder_is_searched_first) {
@@ -69,7 +67,7 @@ BOOST_AUTO_TEST_CASE(a_text_document_never_loads_ocr_or_form_libraries) {
                                       " --no-render");
   BOOST_TEST(loaded.find("file=libicu") != std::string::npos, loaded);  // LD_DEBUG worked
   for (const char* lib : {"libtesseract", "liblept", "libgomp", "libpoppler-glib", "libglib", "libcairo",
-                          "libvareport_ocr", "libvareport_forms"})
+                          "libvareport_ocr"})
     BOOST_TEST(loaded.find(lib) == std::string::npos, lib);  // "file=libglib…", "file=/…/libvareport_ocr.so"
 }
 

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <filesystem>
@@ -426,6 +427,8 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   // Two links pointing at each other: the walk records them and goes on.
   fs::create_symlink("loop2", dir / "in/loop1");
   fs::create_symlink("loop1", dir / "in/loop2");
+  // A named pipe: never opened (the walk would block on it), listed as skipped.
+  BOOST_TEST_REQUIRE(::mkfifo((dir / "in/pipe.pdf").c_str(), 0600) == 0);
 
   auto db = store::OpenSqliteStore(dir / "v.db");
   BOOST_TEST_REQUIRE(db.ok());
@@ -433,9 +436,9 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   auto progress = MakeSilentProgress();
   auto found = DiscoverAndEnqueue({dir / "in"}, **db, blobs, *progress);
   BOOST_TEST_REQUIRE(found.ok(), (found.ok() ? "" : found.error().message));
-  BOOST_TEST(found->files == 10);  // a, b, copy, notes, broken.zip, c, ../escape, deep, loop1, loop2
+  BOOST_TEST(found->files == 11);  // a, b, copy, notes, pipe, broken.zip, c, ../escape, deep, loop1, loop2
   BOOST_TEST(found->queued == 4);   // a, b, c, deep
-  BOOST_TEST(found->skipped == 1);  // notes.txt: not a PDF or Word document, no job
+  BOOST_TEST(found->skipped == 2);  // notes.txt: not a PDF or Word document, no job; pipe.pdf
   BOOST_TEST(found->duplicates == 1);
   BOOST_TEST(found->failed == 4);   // broken.zip, ../escape (not extracted), loop1, loop2
   std::map<std::string, store::Job> jobs;
@@ -447,9 +450,11 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   BOOST_TEST(jobs["broken.zip"].error_kind == "unreadable-input");
   BOOST_TEST(jobs.count("notes.txt") == 0u);
   auto skipped = (*db)->ListSkipped();
-  BOOST_TEST_REQUIRE(skipped->size() == 1u);
-  BOOST_TEST(skipped->front().path == (dir / "in/notes.txt"));
-  BOOST_TEST(skipped->front().reason == "not a PDF or Word document");
+  BOOST_TEST_REQUIRE(skipped->size() == 2u);
+  std::map<std::string, std::string> why;
+  for (const store::SkippedFile& k : *skipped) why[k.path] = k.reason;
+  BOOST_TEST(why[dir / "in/notes.txt"] == "not a PDF or Word document");
+  BOOST_TEST(why[dir / "in/pipe.pdf"] == "not a regular file (a named pipe)");
   BOOST_TEST(blobs.Has(jobs["archive.zip!/nested.zip!/deep.pdf"].sha256));
   // Nothing dropped silently: the unsafe entry name is a failed job, never a file.
   BOOST_TEST(jobs["archive.zip!/../escape.pdf"].error.find("unsafe name") != std::string::npos);
@@ -459,9 +464,9 @@ BOOST_AUTO_TEST_CASE(discovers_folders_and_zip_archives) {
   // Again: nothing new.
   auto again = DiscoverAndEnqueue({dir / "in"}, **db, blobs, *progress);
   BOOST_TEST(again->known == 9);
-  BOOST_TEST(again->skipped == 1);
+  BOOST_TEST(again->skipped == 2);
   BOOST_TEST((*db)->CountJobs()->total() == 9);
-  BOOST_TEST((*db)->ListSkipped()->size() == 1u);
+  BOOST_TEST((*db)->ListSkipped()->size() == 2u);
   // A path that does not exist is an error, and nothing is added.
   BOOST_TEST(!DiscoverAndEnqueue({dir / "nope"}, **db, blobs, *progress).ok());
 }

@@ -170,7 +170,7 @@ Status CheckPostgresUri(std::string_view uri);
 std::string RedactPostgresUri(std::string_view uri);
 
 // Connects with libpq (PQconnectdb) after CheckPostgresUri; the session runs
-// in UTC. Errors: kUnreadableInput for a bad URI; kInternal "cannot connect
+// in UTC. Errors: kUnreadableInput for a bad URI; kUnavailable "cannot connect
 // to <redacted uri>: <libpq's first line>" (refused, wrong password, no such
 // database).
 Result<std::unique_ptr<Connection>> OpenPostgresConnection(const std::string& uri);

@@ -148,7 +148,7 @@ class PgConnection final : public Connection {
 
  private:
   Error Lost() {
-    return MakeError(ErrorKind::kInternal, "database: connection to " + redacted_ + " lost: " +
+    return MakeError(ErrorKind::kUnavailable, "database: connection to " + redacted_ + " lost: " +
                                                FirstLine(PQerrorMessage(conn_)));
   }
 
@@ -326,7 +326,7 @@ Result<std::unique_ptr<Connection>> OpenPostgresConnection(const std::string& ur
     // "connection to server on socket … failed: FATAL:  password authentication failed for user …"
     std::string why = FirstLine(PQerrorMessage(conn));
     PQfinish(conn);
-    return MakeError(ErrorKind::kInternal, "cannot connect to " + RedactPostgresUri(uri) + ": " + why);
+    return MakeError(ErrorKind::kUnavailable, "cannot connect to " + RedactPostgresUri(uri) + ": " + why);
   }
   PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
   PQclear(PQexec(conn, "SET client_min_messages = warning"));
