@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/result.h"
 #include "document/document.h"
@@ -20,10 +22,18 @@ class LegacyConverter;  // extractors/legacy/legacy_converter.h
 // Scanned pages (extractors/ocr/ocr.h): a PDF page without a usable text layer
 // is rendered and read with Tesseract; check boxes in the image are found with
 // Leptonica.
+// OCR confusions in figures and dates (extractors/ocr/confusions.h), from the
+// rules (rules/document.xml <ocr-confusions>; service/extract_options.h).
+struct OcrConfusions {
+  std::vector<std::pair<std::string, std::string>> pairs;  // read → meant, each one code point ("l" → "1")
+  std::vector<std::string> period_prefixes;                // "Q", "T", "S", "H"
+};
+
 struct OcrOptions {
   bool enabled = true;    // false: such pages stay empty ("no-text-layer" warning)
   int dpi = 300;          // rendering resolution for recognition
   std::string languages;  // Tesseract languages ("fra", "eng+fra+spa"); empty: decided from the document
+  OcrConfusions confusions;  // undone in OCR'd words; empty: none
 };
 
 // Safety limits applied while reading untrusted files. Exceeding one is an

@@ -38,14 +38,6 @@ bool IsYear(std::string_view token) {
 
 }  // namespace
 
-const OcrConfusions& DefaultOcrConfusions() {
-  static const OcrConfusions kDefault = {
-      {{"l", "1"}, {"I", "1"}, {"|", "1"}, {"!", "1"}, {"O", "0"}, {"o", "0"}},
-      {"Q", "T", "S", "H"},
-  };
-  return kDefault;
-}
-
 std::string FixNumberToken(std::string_view token, const OcrConfusions& confusions) {
   std::u32string t = DecodeUtf8(token);
   std::size_t b = 0, e = t.size();

@@ -13,9 +13,10 @@
 //     confusable replaced ("2O26" → "2026", "l,234" → "1,234", "3l/12/2O27");
 //   - a period prefix (Q, T, S, H: quarter, trimestre, semester, half) followed
 //     by one confusable character, when the next token is a year → "Q1".
-// The pairs and prefixes are data (OcrConfusions, DefaultOcrConfusions() the
-// list the PDF extractor applies to every OCR'd page), so a new confusion is
-// one more pair, not code.
+// The pairs and prefixes are rule data (rules/document.xml <ocr-confusions>,
+// handed over in ExtractOptions::ocr.confusions and applied by the PDF
+// extractor to every OCR'd page), so a new confusion is one more pair, not
+// code.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -24,17 +25,12 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/extractor.h"
 #include "extractors/pdf/layout.h"
 
 namespace vareport::ocr {
 
-struct OcrConfusions {
-  std::vector<std::pair<std::string, std::string>> pairs;  // read → meant, each one code point ("l" → "1")
-  std::vector<std::string> period_prefixes;                // "Q", "T", "S", "H"
-};
-
-// l I | ! → 1; O o → 0; prefixes Q T S H.
-const OcrConfusions& DefaultOcrConfusions();
+using vareport::OcrConfusions;  // extractors/extractor.h
 
 // Returns `token` with confusions undone when it is number- or date-like (see
 // the header comment), else `token` unchanged.

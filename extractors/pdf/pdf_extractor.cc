@@ -571,7 +571,7 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
       continue;
     }
     pt.words = std::move(r->words);
-    ocr::FixOcrConfusions(pt.words, ocr::DefaultOcrConfusions());  // "2O26", "l,234", "Ql 2026"
+    ocr::FixOcrConfusions(pt.words, options.ocr.confusions);  // "2O26", "l,234", "Ql 2026"
     pt.rules = std::move(r->rules);
     ocred[static_cast<std::size_t>(i)] = 1;
     doc.ocr = true;

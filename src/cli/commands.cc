@@ -25,6 +25,7 @@
 #include "report/report_text.h"
 #include "rules/rule_loader.h"
 #include "service/evidence_pages.h"
+#include "service/extract_options.h"
 
 namespace vareport::cli {
 namespace {
@@ -119,10 +120,10 @@ int OutOfMemory(const std::string& file, const RunLimits& limits) {
   return Fail(file, MakeError(ErrorKind::kLimitExceeded, msg));
 }
 
-ExtractOptions OptionsFor(const RunLimits& limits) {
+ExtractOptions OptionsFor(const RunLimits& limits, const RuleSet& rules) {
   ExtractOptions options;
   if (limits.time_limit_seconds > 0) options.time_limit_seconds = limits.time_limit_seconds;
-  return options;
+  return service::ExtractOptionsFor(rules, options);
 }
 
 // Reads FILE, or standard input when FILE is "-" (a pipe: `cat r.pdf |
@@ -159,7 +160,7 @@ int ExtractUnguarded(const ExtractArgs& args) {
   if (!rules) return Fail("", rules.error());
   std::string bytes;
   if (Status s = ReadInput(args.file, bytes); !s) return Fail(args.file, s.error());
-  Result<Document> doc = ExtractDocument(bytes, OptionsFor(args.limits));
+  Result<Document> doc = ExtractDocument(bytes, OptionsFor(args.limits, *rules));
   if (!doc) return Fail(args.file, doc.error());
   Report report = Analyze(*doc, *rules);
   report.file = SourceName(args.file);
@@ -196,9 +197,12 @@ int ExtractUnguarded(const ExtractArgs& args) {
 }
 
 int DumpUnguarded(const std::string& file, const RunLimits& limits) {
+  // The document as extract reads it: the default rules' reading data too.
+  Result<RuleSet> rules = LoadRules(DefaultRulesDir());
+  if (!rules) return Fail("", rules.error());
   std::string bytes;
   if (Status s = ReadInput(file, bytes); !s) return Fail(file, s.error());
-  Result<Document> doc = ExtractDocument(bytes, OptionsFor(limits));
+  Result<Document> doc = ExtractDocument(bytes, OptionsFor(limits, *rules));
   if (!doc) return Fail(file, doc.error());
   const std::string out = ToJson(*doc).dump(1, ' ', false, kJsonReplace) + "\n";
   DisarmWatchdog();

@@ -244,6 +244,10 @@ Status LoadDocumentRules(const std::string& dir, RuleSet& rs) {
   for (xmlNode* n : Children(root, "year-labels")) rs.document.year_labels = phrases(n);
   for (xmlNode* n : Children(root, "action-words")) rs.document.action_words = phrases(n);
   for (xmlNode* n : Children(root, "action-sign-misreadings")) rs.document.action_sign_misreadings = phrases(n);
+  for (xmlNode* n : Children(root, "ocr-confusions")) {
+    for (xmlNode* c : Children(n, "confusion")) rs.document.ocr_confusions.emplace_back(Attr(c, "read"), Attr(c, "meant"));
+    for (xmlNode* p : Children(n, "period-prefix")) rs.document.ocr_period_prefixes.push_back(Text(p));
+  }
   return Ok{};
 }
 

@@ -137,6 +137,11 @@ struct DocumentRules {
   std::vector<std::string> action_words;   // "action", "actions", "acción", "acciones"
   // OCR readings of the "#" glued before an action number ("1" in "139" for #39).
   std::vector<std::string> action_sign_misreadings;
+  // OCR confusions in figures and dates (document.xml <ocr-confusions>, not
+  // folded): read → meant, one code point each ("l" → "1", "O" → "0"), and
+  // the period prefixes before a year ("Q", "T", "S", "H").
+  std::vector<std::pair<std::string, std::string>> ocr_confusions;
+  std::vector<std::string> ocr_period_prefixes;
 };
 
 struct RuleSet {

@@ -11,6 +11,7 @@
 #include "analysis/analyzer.h"
 #include "extractors/extractor.h"
 #include "rules/rule_loader.h"
+#include "service/extract_options.h"
 #include "service/evidence_pages.h"
 #include "store/blob_store.h"
 #include "store/report_codec.h"
@@ -74,7 +75,7 @@ int RunWorkerUnguarded(const WorkerArgs& args) {
   }
   std::string bytes;
   if (Status s = ReadFileBytes(args.file, bytes); !s) return Fail(s.error());
-  Result<Document> doc = ExtractDocument(bytes);
+  Result<Document> doc = ExtractDocument(bytes, ExtractOptionsFor(*rules));
   if (!doc) return Fail(doc.error());
   Report report = Analyze(*doc, *rules);
   report.file = args.name.empty() ? std::filesystem::path(args.file).filename().string() : args.name;

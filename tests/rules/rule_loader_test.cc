@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -169,6 +170,29 @@ BOOST_AUTO_TEST_CASE(entity_declarations_are_refused) {
   BOOST_TEST_REQUIRE(!r.ok());
   BOOST_TEST(r.error().message.find("plans.xml:") != std::string::npos, r.error().message);
   BOOST_TEST(r.error().message.find("DOCTYPE") != std::string::npos, r.error().message);
+}
+
+// OCR confusions are rule data: one character read, one digit meant.
+BOOST_AUTO_TEST_CASE(ocr_confusions_load_and_a_bad_pair_names_file_and_line) {
+  {
+    RulesCopy copy;
+    copy.Replace("document.xml", R"(<confusion read="!" meant="1"/>)",
+                 R"(<confusion read="!" meant="1"/><confusion read="S" meant="5"/>)");
+    auto r = vareport::LoadRules(copy.dir.string());
+    BOOST_TEST_REQUIRE(r.ok(), (r ? "" : r.error().message));
+    const auto& pairs = r->document.ocr_confusions;
+    BOOST_TEST((std::find(pairs.begin(), pairs.end(), std::make_pair(std::string("S"), std::string("5"))) != pairs.end()));
+    BOOST_TEST((std::find(pairs.begin(), pairs.end(), std::make_pair(std::string("O"), std::string("0"))) != pairs.end()));
+    BOOST_TEST(r->document.ocr_period_prefixes.size() == 4u);
+  }
+  for (const char* bad : {R"(<confusion read="ll" meant="1"/>)", R"(<confusion read="l" meant="x"/>)"}) {
+    RulesCopy copy;
+    copy.Replace("document.xml", R"(<confusion read="!" meant="1"/>)", bad);
+    auto r = vareport::LoadRules(copy.dir.string());
+    BOOST_TEST_REQUIRE(!r.ok());
+    std::regex where(".*document\\.xml:[0-9]+: .*");
+    BOOST_TEST(std::regex_match(r.error().message, where), r.error().message);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(unknown_plan_reference_is_refused) {
