@@ -17,6 +17,7 @@
 #include "extractors/extractor.h"
 #include "extractors/pdf/page_reader.h"
 #include "extractors/pdf/pdf_extractor.h"
+#include "test_util.h"
 
 namespace vareport {
 namespace {
@@ -61,21 +62,7 @@ std::string PdfWithWidgets(const std::vector<std::string>& widgets) {
   const std::string content = "BT /F1 11 Tf 72 720 Td (1.1 Is there a national focal point?) Tj ET";
   objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
   for (const std::string& w : widgets) objs.push_back(w);
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objs.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t off : offsets) {
-    std::string n = std::to_string(off);
-    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return test::PdfFromObjects(objs);
 }
 
 // The warning of `code` in `doc`, or "".

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fuzz/docx_input.h"
+#include "test_util.h"
 
 namespace vareport::test::hostile {
 
@@ -140,21 +141,7 @@ inline std::string ManyPagePdf(int pages) {
   }
   objs[0] = "<< /Type /Catalog /Pages 2 0 R >>";
   objs[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
-  std::string out = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objs.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
-  }
-  const std::size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t off : offsets) {
-    std::string n = std::to_string(off);
-    out += std::string(10 - n.size(), '0') + n + " 00000 n \n";
-  }
-  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return out;
+  return PdfFromObjects(objs);
 }
 
 }  // namespace vareport::test::hostile
