@@ -22,7 +22,7 @@ namespace vareport::pdf {
 // One widget annotation of a form field on a page.
 struct AcroWidget {
   int page = 0;          // 1-based
-  Box box;               // displayed coordinates (top-left origin of the crop box, page /Rotate not applied), points
+  Box box;               // displayed coordinates, as the text layer's words: points, top-left origin of the crop box, the page's /Rotate applied
   FormField::Kind kind = FormField::Kind::kOther;
   std::string name;      // fully qualified field name ("form.q1.yes"), UTF-8
   std::string value;     // text field text, choice text, "On"/"Off" for buttons, UTF-8

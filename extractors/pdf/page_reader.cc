@@ -289,7 +289,10 @@ std::vector<AcroWidget> PageReader::ReadWidgets(int max_pages, std::vector<std::
     if (page == nullptr) continue;
     std::unique_ptr<FormPageWidgets> widgets = page->getFormWidgets();
     if (!widgets) continue;
-    const PDFRectangle* crop = page->getCropBox();
+    // The transform the text layer's words were placed with (72 dpi, crop
+    // box, the page's /Rotate, top-left origin): widgets land on them.
+    double ctm[6];
+    page->getDefaultCTM(ctm, 72, 72, /*rotate=*/0, /*useMediaBox=*/false, /*upsideDown=*/true);
     std::vector<AcroWidget> on_page;
     bool looped = false;
     for (int i = 0; i < widgets->getNumWidgets() && out.size() + on_page.size() < kMaxMarks; ++i) {
@@ -298,12 +301,16 @@ std::vector<AcroWidget> PageReader::ReadWidgets(int max_pages, std::vector<std::
       AcroWidget w;
       w.page = p;
       double x1, y1, x2, y2;
-      fw->getRect(&x1, &y1, &x2, &y2);
-      // Default user space (origin bottom-left) to the crop box's top-left
-      // frame; the page's /Rotate is not applied, as poppler-glib does not.
-      x1 -= crop->x1, x2 -= crop->x1, y1 -= crop->y1, y2 -= crop->y1;
-      const double h = crop->y2 - crop->y1;
-      w.box = Box{std::min(x1, x2), h - std::max(y1, y2), std::max(x1, x2), h - std::min(y1, y2)};
+      fw->getRect(&x1, &y1, &x2, &y2);  // default user space
+      bool first = true;
+      for (double x : {x1, x2}) {
+        for (double y : {y1, y2}) {
+          const double dx = ctm[0] * x + ctm[2] * y + ctm[4], dy = ctm[1] * x + ctm[3] * y + ctm[5];
+          if (first) w.box = Box{dx, dy, dx, dy}, first = false;
+          w.box.x0 = std::min(w.box.x0, dx), w.box.y0 = std::min(w.box.y0, dy);
+          w.box.x1 = std::max(w.box.x1, dx), w.box.y1 = std::max(w.box.y1, dy);
+        }
+      }
       ::FormField* field = fw->getField();
       w.name = FullyQualifiedName(field != nullptr ? *field->getObj() : *fw->getObj(), xref, &looped);
       switch (fw->getType()) {

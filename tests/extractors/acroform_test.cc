@@ -6,9 +6,11 @@
 #include "extractors/pdf/acroform.h"
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -51,14 +53,14 @@ std::multimap<std::string, Tick> TicksByField(const Document& doc) {
 // A one-page PDF with a text line and the given widget annotations (objects
 // 5, 6, …, each a dictionary body), listed in the page's /Annots and the
 // AcroForm's /Fields, with a correct cross-reference table.
-std::string PdfWithWidgets(const std::vector<std::string>& widgets) {
+std::string PdfWithWidgets(const std::vector<std::string>& widgets, const std::string& page_extra = "") {
   std::vector<std::string> objs;
   std::string refs;
   for (std::size_t i = 0; i < widgets.size(); ++i) refs += std::to_string(5 + i) + " 0 R ";
   objs.push_back("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [" + refs + "] >> >>");
   objs.push_back("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
   objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << "
-                 "/Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Annots [" + refs + "] >>");
+                 "/Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Annots [" + refs + "] " + page_extra + ">>");
   const std::string content = "BT /F1 11 Tf 72 720 Td (1.1 Is there a national focal point?) Tj ET";
   objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
   for (const std::string& w : widgets) objs.push_back(w);
@@ -178,6 +180,33 @@ BOOST_AUTO_TEST_CASE(a_parent_cycle_cuts_a_field_name_and_the_form_is_still_read
   BOOST_REQUIRE_EQUAL(w.size(), 1u);
   BOOST_TEST(w[0].name == "\u00e9t\u00e9.q2.leaf");  // UTF-16 partial name decoded
   BOOST_TEST(w[0].value == "Ministry");
+}
+
+// Widgets are placed as the text layer's words are (ISO 32000-1 §7.7.3.3
+// /Rotate): on a page turned a quarter, a box printed on a label's line is
+// still on that line.
+BOOST_AUTO_TEST_CASE(widgets_of_a_rotated_page_stay_on_their_line) {
+  const std::string widget =
+      "<< /Type /Annot /Subtype /Widget /FT /Btn /T (q1_1) /V /Yes /AS /Yes /Rect [300 716 312 728] /P 3 0 R "
+      "/AP << /N << /Yes 4 0 R /Off 4 0 R >> >> >>";
+  for (const char* rotate : {"", "/Rotate 90", "/Rotate 270"}) {
+    const std::string bytes = PdfWithWidgets({widget}, rotate);
+    pdf::PageReader reader(bytes);
+    std::optional<pdf::PageText> text = reader.ReadText(1);
+    BOOST_REQUIRE(text);
+    std::vector<pdf::AcroWidget> w = reader.ReadWidgets(1, nullptr);
+    BOOST_REQUIRE_EQUAL(w.size(), 1u);
+    Box line = text->words.at(0).box;
+    for (const pdf::Word& word : text->words) line = Box{std::min(line.x0, word.box.x0), std::min(line.y0, word.box.y0),
+                                                        std::max(line.x1, word.box.x1), std::max(line.y1, word.box.y1)};
+    // The line and the box share the line's cross axis (y when upright, x when turned).
+    const bool turned = std::string(rotate).size() > 0;
+    const double a0 = turned ? line.x0 : line.y0, a1 = turned ? line.x1 : line.y1;
+    const double b0 = turned ? w[0].box.x0 : w[0].box.y0, b1 = turned ? w[0].box.x1 : w[0].box.y1;
+    BOOST_TEST((std::min(a1, b1) - std::max(a0, b0) > 4), rotate << ": line " << a0 << "-" << a1 << ", box " << b0
+                                                                << "-" << b1);
+    BOOST_TEST(w[0].box.width() == 12, boost::test_tools::tolerance(0.5));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(corpus_form_checklists_carry_their_answers) {  // reads ../shared when present
