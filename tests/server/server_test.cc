@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/auth.h"
+#include "server/context.h"
 #include "server/server.h"
 #include "store/blob_store.h"
 #include "store/engine_db.h"
@@ -164,6 +165,21 @@ void ExpectProblem(const httplib::Result& r, int status, const std::string& what
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(server)
+
+// A database out of reach is a passing state: 503 with Retry-After (RFC 9110
+// §15.6.4, §10.2.3), as problem+json; any other store error stays a 500.
+BOOST_AUTO_TEST_CASE(an_unreachable_database_is_503_with_retry_after) {
+  httplib::Response res;
+  vareport::server::StoreError(res, Error{ErrorKind::kUnavailable, "database: connection to postgresql:///v lost: gone"});
+  BOOST_TEST(res.status == 503);
+  BOOST_TEST(res.get_header_value("Retry-After") == "5");
+  BOOST_TEST(res.get_header_value("Content-Type").find("application/problem+json") != std::string::npos);
+  BOOST_TEST(res.body.find("postgresql") == std::string::npos, res.body);  // no connection details to a client
+  httplib::Response other;
+  vareport::server::StoreError(other, Error{ErrorKind::kInternal, "database: constraint failed"});
+  BOOST_TEST(other.status == 500);
+  BOOST_TEST(!other.has_header("Retry-After"));
+}
 
 // Two serve processes (here: two servers in one process) on one PostgreSQL
 // store: an upload to one is processed (by either's workers) and read,
