@@ -217,10 +217,17 @@ bool PageReader::Open() {
   return !failed_;
 }
 
+bool PageReader::AbortCheck(void* data) {
+  auto* reader = static_cast<PageReader*>(data);
+  if (std::chrono::steady_clock::now() > reader->deadline_) reader->timed_out_ = true;
+  return reader->timed_out_;
+}
+
 std::optional<std::vector<Mark>> PageReader::Read(int page) {
   if (!Open() || page < 1 || page > impl_->doc->getNumPages()) return std::nullopt;
   MarkOutputDev out;
-  impl_->doc->displayPage(&out, page, 72, 72, /*rotate=*/0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+  impl_->doc->displayPage(&out, page, 72, 72, /*rotate=*/0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false,
+                          &PageReader::AbortCheck, this);
   return std::move(out.recorder.marks);
 }
 
@@ -383,7 +390,7 @@ std::optional<PageText> PageReader::ReadText(int page, std::vector<Mark>* marks)
   if (marks != nullptr) dev.recorder = &recorder;
   if (!dev.isOk()) return std::nullopt;
   impl_->doc->displayPageSlice(&dev, page, 72, 72, /*rotate=*/0, /*useMediaBox=*/false, /*crop=*/false,
-                               /*printing=*/false, -1, -1, -1, -1);
+                               /*printing=*/false, -1, -1, -1, -1, &PageReader::AbortCheck, this);
   std::unique_ptr<TextWordList> list = dev.makeWordList();
   if (list) {
     out.words.reserve(static_cast<std::size_t>(std::max(0, list->getLength())));

@@ -22,6 +22,7 @@
 // extractor's, installed by poppler-cpp, when a poppler::document is open).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,14 @@ inline constexpr int kMaxFieldDepth = 64;
 class PageReader {
  public:
   explicit PageReader(std::string_view bytes);
+
+  // Reading a page stops once `deadline` has passed: Poppler's interpreter
+  // asks between content-stream operators, nested form XObjects included
+  // (PDFDoc::displayPageSlice's abort check), so even a page whose drawing
+  // never ends in practice returns. TimedOut() then says so and the page's
+  // result is partial: the caller must not use it as the page.
+  void SetDeadline(std::chrono::steady_clock::time_point deadline) { deadline_ = deadline; }
+  bool TimedOut() const { return timed_out_; }
   ~PageReader();
   PageReader(const PageReader&) = delete;
   PageReader& operator=(const PageReader&) = delete;
@@ -67,9 +76,13 @@ class PageReader {
  private:
   bool Open();
   struct Impl;
+  static bool AbortCheck(void* reader);
+
   std::string_view bytes_;
   std::unique_ptr<Impl> impl_;
   bool failed_ = false;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+  bool timed_out_ = false;
 };
 
 }  // namespace vareport::pdf

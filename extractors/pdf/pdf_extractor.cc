@@ -482,7 +482,8 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
   }
   std::vector<pdf::PageText> pages;
   pages.reserve(static_cast<std::size_t>(limit));
-  // Checked between pages (the CLI's watchdog covers one page that never ends).
+  // Checked between pages, and inside a page by the reader's deadline (a page
+  // whose drawing never ends); the CLI's watchdog covers the rest.
   auto over_time = [&](int i) -> std::optional<Error> {
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     if (elapsed <= options.time_limit_seconds) return std::nullopt;
@@ -494,9 +495,15 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
   // words poppler-cpp's text_list gives, without its second pass over each
   // page's fonts); poppler-cpp's own reader where that cannot open the file.
   pdf::PageReader reader(bytes);
+  if (options.time_limit_seconds > 0 && options.time_limit_seconds < 1e6) {
+    reader.SetDeadline(start + std::chrono::duration_cast<Clock::duration>(
+                                   std::chrono::duration<double>(options.time_limit_seconds)));
+  }
   for (int i = 0; i < limit; ++i) {
     if (auto e = over_time(i)) return *e;
-    if (std::optional<pdf::PageText> text = reader.ReadText(i + 1)) {
+    std::optional<pdf::PageText> text = reader.ReadText(i + 1);
+    if (reader.TimedOut()) return *over_time(i);  // the page was cut short: never a partial page
+    if (text) {
       pages.push_back(std::move(*text));
       doc.text_layer.push_back(Placed(pages.back()));
       if (!MayHaveDrawnBoxes(pages.back())) pdf::DropUnusedCharBoxes(pages.back());
@@ -547,6 +554,7 @@ Result<Document> ExtractPdfUnguarded(std::string_view bytes, const ExtractOption
     if (!scanned) {
       // Drawn boxes from the page's paths (drawn_boxes.h): nothing rendered.
       std::optional<std::vector<pdf::Mark>> marks = reader.Read(i + 1);
+      if (reader.TimedOut()) return *over_time(i);
       if (!marks) continue;
       std::vector<pdf::UnclearDrawnBox> drawn_unclear;
       std::vector<pdf::Word> boxes = pdf::FindDrawnBoxes(*marks, pt.words, &drawn_unclear);

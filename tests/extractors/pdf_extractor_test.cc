@@ -3,6 +3,7 @@
 #include "extractors/pdf/pdf_extractor.h"
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -236,6 +237,26 @@ BOOST_AUTO_TEST_CASE(limits) {
   auto b = Extract("header_footer.pdf", bytes);
   BOOST_REQUIRE(!b.ok());
   BOOST_TEST(static_cast<int>(b.error().kind) == static_cast<int>(ErrorKind::kLimitExceeded));
+}
+
+// A page whose drawing never ends in practice (4^24 glyphs through nested
+// form XObjects, no cycle for Poppler's recursion guard): the extractor's
+// own time limit stops it inside the page, through the interpreter's abort
+// check, and says which page — without it this case would not end.
+BOOST_AUTO_TEST_CASE(a_page_that_never_ends_is_stopped_at_the_time_limit) {
+  const std::string path =
+      (std::filesystem::path(VAREPORT_TEST_DATA_DIR).parent_path() / "hostile" / "data" / "xobject_exponential.pdf").string();
+  std::ifstream in(path, std::ios::binary);
+  BOOST_REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  ExtractOptions options;
+  options.ocr.enabled = false;
+  options.time_limit_seconds = 1;
+  auto r = ExtractPdf(ss.str(), options);
+  BOOST_REQUIRE(!r.ok());
+  BOOST_TEST((r.error().kind == ErrorKind::kLimitExceeded));
+  BOOST_TEST(r.error().message == "time limit of 1 s exceeded at page 1", r.error().message);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

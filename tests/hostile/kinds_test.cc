@@ -303,7 +303,8 @@ BOOST_AUTO_TEST_CASE(k15_a_page_tree_loop_keeps_the_answer_of_page_1) {
 }
 
 // A drawing that never ends in practice (4^24 glyphs through nested forms, no
-// cycle for the reader to see): the watchdog stops the run at the time limit.
+// cycle for the reader to see): the run stops at the time limit (the
+// reader's deadline inside the page, or the watchdog, whichever is first).
 BOOST_AUTO_TEST_CASE(k15_endless_drawing_stops_at_the_time_limit) {
   const ChildResult r =
       Vareport({"extract", HostileData("xobject_exponential.pdf"), "--format", "json", "--time-limit", "2"}, 30);
