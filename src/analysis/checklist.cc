@@ -83,8 +83,11 @@ std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
   return std::nullopt;
 }
 
-// The cell holding the question: the first with at least three words.
+// The cell holding the question: the first with at least three words. A row
+// made from a printed line (question_spans.cc) holds it first, and a label of
+// two words ("Survivors recorded") may word it.
 int QuestionCell(const Unit& u) {
+  if (u.synthetic && !u.cells.empty() && MatchTokens(u.cells[0].text).size() >= 2) return 0;
   for (std::size_t k = 0; k < u.cells.size(); ++k)
     if (MatchTokens(u.cells[k].text).size() >= 3) return static_cast<int>(k);
   return -1;
@@ -137,6 +140,34 @@ int DistinctAnswerWords(const Lexicon& lx, const std::string& text) {
     }
   }
   return n;
+}
+
+// A yes or no qualified after a separator by a partial word or marker:
+// "Yes (partially)", "Yes – in progress", "Sí, parcialmente", "Oui – en
+// cours", "No (being drafted)", "Yes, but only in the capital" are "partial"
+// (catalogue: 'partial' covers 'partially', 'in progress', 'being drafted',
+// 'some areas only'). The words are the lexicon's partial answers and
+// partial_markers; "" when the text is not such an answer. Options printed
+// side by side ("Oui Non En cours") have no separator and stay unread.
+std::string QualifiedAnswer(const Lexicon& lx, const std::string& text) {
+  static const char* const kSeparators[] = {"(", ",", ";", ":", "\u2013", "\u2014", " - ", "["};
+  std::size_t cut = std::string::npos, width = 0;
+  for (const char* s : kSeparators) {
+    std::size_t at = text.find(s);
+    if (at != std::string::npos && at < cut) {
+      cut = at;
+      width = std::char_traits<char>::length(s);
+    }
+  }
+  if (cut == std::string::npos) return {};
+  std::string head = ExactAnswerWord(lx, text.substr(0, cut));
+  if (head != "yes" && head != "no") return {};
+  std::string qualifier = FoldForMatch(text.substr(cut + width));
+  if (qualifier.empty()) return {};
+  if (AnswerWord(lx, qualifier) == "partial") return "partial";
+  for (const std::string& m : lx.partial_markers)
+    if (qualifier == m || qualifier.rfind(m + " ", 0) == 0) return "partial";
+  return {};
 }
 
 }  // namespace
@@ -277,6 +308,14 @@ void ReadChecklist(Context& ctx) {
               ra.source = "typed-x";
               ra.confidence = 0.8;
             }
+          }
+        }
+        if (ra.values.empty() && !answer_text.empty()) {
+          std::string v = QualifiedAnswer(lx, StripLabel(answer_text));
+          if (!v.empty()) {
+            ra.values.insert(v);
+            ra.source = "word";
+            ra.confidence = 0.85;
           }
         }
         if (ra.values.empty() && !answer_text.empty() && DistinctAnswerWords(lx, answer_text) < 2) {

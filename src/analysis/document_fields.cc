@@ -100,11 +100,13 @@ void DetectDocumentFields(Context& ctx) {
 
   // Kind: the first front-matter unit that names one.
   std::string title_folded = FoldForMatch(ctx.doc.title);
+  std::size_t kind_unit = units.size();  // the unit that named the kind: the title line
   for (std::size_t i = 0; i < units.size() && i < kFrontUnits && rep.kind == "unknown"; ++i) {
     std::string f = FoldForMatch(UnitText(units[i]));
     for (const auto& [kind, phrases] : rules.document.kinds) {
       if (std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return ContainsPhrase(f, p); })) {
         rep.kind = kind;
+        kind_unit = i;
         break;
       }
     }
@@ -188,6 +190,12 @@ void DetectDocumentFields(Context& ctx) {
         }
       }
     }
+  }
+  if (!rep.reporting_year && kind_unit < units.size()) {
+    // The one year of the title line ("Questionnaire … – Mali – 2025"): the
+    // years of objectives and deadlines further down may outnumber it.
+    std::vector<int> ys = Years(FoldForMatch(UnitText(units[kind_unit])));
+    if (ys.size() == 1) rep.reporting_year = ys.front();
   }
   if (!rep.reporting_year) {
     std::map<int, int> count;

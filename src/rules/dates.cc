@@ -175,6 +175,17 @@ Deadline FindDeadline(std::string_view text, const Lexicon& lx, bool bare_year_o
     return false;
   };
 
+  // The index of the year that closes a range opened by the year at `i`:
+  // "2025–2027", or the lexicon's range_joiners between them ("between 2025
+  // and 2027", "entre 2025 et 2027", "de 2025 a 2027"); 0 when none.
+  auto range_end = [&](std::size_t i, int y) -> std::size_t {
+    int y2 = 0;
+    if (i + 1 < t.size() && IsYear(t[i + 1], &y2)) return y2 > y && y2 - y < 30 ? i + 1 : 0;
+    if (i + 2 < t.size() && Contains(lx.range_joiners, t[i + 1]) && IsYear(t[i + 2], &y2) && y2 > y && y2 - y < 30)
+      return i + 2;
+    return 0;
+  };
+
   std::vector<DateHit> hits;
   for (std::size_t i = 0; i < t.size(); ++i) {
     int y = 0;
@@ -182,13 +193,15 @@ Deadline FindDeadline(std::string_view text, const Lexicon& lx, bool bare_year_o
     if (reference_year(i)) {
       int y2 = 0;
       if (i + 1 < t.size() && IsYear(t[i + 1], &y2)) ++i;  // the whole range is the name
+      else if (std::size_t e = range_end(i, y)) i = e;
       continue;
     }
     // A range "2025–2027": the deadline is the end of the range.
-    int y2 = 0;
-    if (i + 1 < t.size() && IsYear(t[i + 1], &y2) && y2 > y && y2 - y < 30) {
-      hits.push_back({y2, 12, 31, i + 1});
-      ++i;
+    if (std::size_t e = range_end(i, y)) {
+      int y2 = 0;
+      IsYear(t[e], &y2);
+      hits.push_back({y2, 12, 31, e});
+      i = e;
       continue;
     }
     DateHit h{y, 12, 31, i};

@@ -138,7 +138,8 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"law_nouns", &lx.law_nouns},
       {"page_furniture", &lx.page_furniture},
       {"va_terms", &lx.va_terms},
-      {"noun_modifiers", &lx.noun_modifiers}};
+      {"noun_modifiers", &lx.noun_modifiers},
+      {"range_joiners", &lx.range_joiners}};
   for (xmlNode* l : Children(root, "list")) {
     auto it = lists.find(Attr(l, "name"));
     if (it == lists.end()) continue;  // the schema already refused unknown names

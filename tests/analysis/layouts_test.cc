@@ -405,5 +405,127 @@ BOOST_AUTO_TEST_CASE(evidence_shows_the_box_that_decided) {
   }
 }
 
+// Kind 12 (unseen phrasings, tests/data/make_unseen.py): a yes or no written
+// in one answer cell and qualified after a separator by a partial word
+// ("Yes (partially)", "Sí, parcialmente", "Oui – en cours") is "partial";
+// a qualifier that is no partial word keeps the yes or no; options printed
+// side by side with nothing chosen stay unanswered.
+BOOST_AUTO_TEST_CASE(a_yes_or_no_qualified_by_a_partial_word_is_partial) {
+  DocBuilder en;
+  en.Para("Victim Assistance Questionnaire 2025", 1);
+  en.Para("I. Coordination", 2);
+  en.Table({{"Question", "Answer", "Comments"},
+            {"Has a national plan for victim assistance been adopted?", "Yes (partially)", "Draft under review"},
+            {"Is there a national referral mechanism?", "Yes – in progress", ""},
+            {"Does the plan have a budget?", "No, not yet", ""},
+            {"Does your State have a focal point for victim assistance?", "Yes, since 2019", ""},
+            {"Is there a directory of services?", "No, but one is being drafted", ""},
+            {"Is implementation of the plan monitored and evaluated?", "Yes No In progress", ""}});
+  Report r = Run(en);
+  BOOST_TEST(Value(r, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(r, "coordination.referral_mechanism") == "partial");
+  BOOST_TEST(Value(r, "coordination.plan_budget") == "no");
+  BOOST_TEST(Value(r, "coordination.focal_point") == "yes");
+  BOOST_TEST(Value(r, "coordination.services_directory") == "partial");
+  BOOST_TEST(Value(r, "coordination.monitoring") == "(none)");  // printed options, none chosen
+  BOOST_TEST(HasFinding(r, "MISSING_ANSWER", "coordination", "coordination.monitoring"));
+
+  DocBuilder es;
+  es.Para("Cuestionario sobre asistencia a las víctimas 2025", 1);
+  es.Para("Componente 1 – Coordinación", 2);
+  es.Table({{"Pregunta", "Respuesta", "Observaciones"},
+            {"¿Se ha aprobado un plan nacional de asistencia a víctimas?", "Sí, parcialmente", ""},
+            {"¿Tiene el plan un presupuesto asignado?", "No, todavía no", ""}});
+  es.Para("Componente 4 – Inclusión económica", 2);
+  es.Table({{"Pregunta", "Respuesta", "Observaciones"},
+            {"¿Tienen los sobrevivientes acceso a la protección social?", "Sí (en curso)", ""}});
+  Report rs = Run(es);
+  BOOST_TEST(Value(rs, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(rs, "coordination.plan_budget") == "no");
+  BOOST_TEST(Value(rs, "economic.social_protection") == "partial");
+
+  DocBuilder fr;
+  fr.Para("Questionnaire sur l'assistance aux victimes 2025", 1);
+  fr.Para("Partie A – Coordination", 2);
+  fr.Table({{"Question", "Réponse", "Commentaires"},
+            {"Un plan national d'assistance aux victimes a-t-il été adopté ?", "Oui – en cours", ""},
+            {"Le plan est-il financé par le budget national ?", "Réponse : Non (en préparation)", ""}});
+  Report rf = Run(fr);
+  BOOST_TEST(Value(rf, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(rf, "coordination.plan_budget") == "partial");
+}
+
+// Kind 13: "Label: value" lines whose label words the question itself
+// ("Survivors recorded: 3,412", "Number of rehabilitation centres: 6"), after
+// a sentence that states its own figures. The sentence is narrative (not a
+// printed question whose answer is the line below it); each line answers
+// the question its label words.
+BOOST_AUTO_TEST_CASE(label_value_lines_whose_label_words_the_question) {
+  DocBuilder b;
+  b.Para("Article 7 report – Form J – Victim assistance – 2025", 1);
+  b.Para("Data collection", 2);
+  b.Para("As of December 2025, the national database holds records on 3,412 survivors, of whom 512 are women "
+         "and girls and 2,900 are men and boys.");
+  b.Para("Survivors recorded: 3,412");
+  b.Para("New casualties in 2025: 14");
+  b.Para("Physical rehabilitation", 2);
+  b.Para("Number of rehabilitation centres: 6");
+  b.Para("Prostheses and orthoses delivered in 2025: 1,120");
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "3412");
+  BOOST_TEST(Value(r, "data.survivors_female") == "512");
+  BOOST_TEST(Value(r, "data.survivors_male") == "2900");
+  BOOST_TEST(Value(r, "data.casualties_period") == "14");
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "6");
+  BOOST_TEST(Value(r, "rehabilitation.devices_provided") == "1120");
+  BOOST_TEST(!HasFinding(r, "FIGURES_INCONSISTENT", ""));
+}
+
+// Kind 14: a Form J memo that gives survivors by sex with the sexes named
+// alone ("dont 412 femmes et 1 933 hommes", "210 son mujeres y 1.322
+// hombres"), each language's separators.
+BOOST_AUTO_TEST_CASE(survivors_by_sex_in_memo_prose_with_the_sexes_named_alone) {
+  DocBuilder fr;
+  fr.Para("Rapport au titre de l'article 7 – Formulaire J – Assistance aux victimes – 2025");
+  fr.Item("Collecte de données. Au total, 2\u00A0345 survivants ont été enregistrés, dont 412 femmes et 1\u00A0933 "
+          "hommes. Objectif : enregistrer 300 survivants supplémentaires d'ici fin 2026.", "II.");
+  Report r = Run(fr);
+  BOOST_TEST(Value(r, "data.survivors_total") == "2345");
+  BOOST_TEST(Value(r, "data.survivors_female") == "412");
+  BOOST_TEST(Value(r, "data.survivors_male") == "1933");
+
+  DocBuilder es;
+  es.Para("Informe con arreglo al artículo 7 – Formulario J – Asistencia a las víctimas – 2025");
+  es.Item("Recopilación de datos. Se han registrado 1.532 sobrevivientes de minas, de los cuales 210 son mujeres "
+          "y 1.322 hombres.", "2.");
+  Report rs = Run(es);
+  BOOST_TEST(Value(rs, "data.survivors_total") == "1532");
+  BOOST_TEST(Value(rs, "data.survivors_female") == "210");
+  BOOST_TEST(Value(rs, "data.survivors_male") == "1322");
+
+  DocBuilder en;
+  en.Para("Article 7 report – Form J – Victim assistance – 2025");
+  en.Item("Data collection. The database records 980 survivors, of whom 130 women and 850 men.", "2.");
+  Report re = Run(en);
+  BOOST_TEST(Value(re, "data.survivors_female") == "130");
+  BOOST_TEST(Value(re, "data.survivors_male") == "850");
+}
+
+// The reporting year of a checklist with no year field is the one year of
+// its title line, though the objectives' deadlines name later years more often.
+BOOST_AUTO_TEST_CASE(reporting_year_from_the_title_line_not_the_deadlines) {
+  DocBuilder b;
+  b.Para("Questionnaire sur l'assistance aux victimes – République du Mali – 2025", 1);
+  b.Para("III. Réadaptation physique", 2);
+  b.Table({{"Question", "Réponse", "Commentaires"}, {"Nombre de centres de réadaptation en activité", "4", ""}});
+  b.Para("Objectifs pour 2026", 3);
+  b.Para("Appareiller 300 survivants au cours du troisième trimestre 2027.");
+  b.Para("Adopter la stratégie nationale de réadaptation avant juin 2027.");
+  b.Para("Former 20 kinésithérapeutes entre 2025 et 2027.");
+  Report r = Run(b);
+  BOOST_TEST(r.reporting_year.value_or(0) == 2025);
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "4");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

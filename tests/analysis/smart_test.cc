@@ -80,5 +80,21 @@ BOOST_AUTO_TEST_CASE(a_deadline_without_a_year_takes_the_heading_year) {
   BOOST_TEST(r.objectives[0].deadline.value_or("none") == "2023-06-30");
 }
 
+// A period written with words between its years ("between 2025 and 2027",
+// "entre 2025 et 2027", "de 2026 a 2028"): time-bound, due at its end
+// (lexicon range_joiners). A year alone after such a word is not a range.
+BOOST_AUTO_TEST_CASE(a_period_written_with_words_is_time_bound_at_its_end) {
+  Objective en = Judge("en", "Train 20 physiotherapists between 2025 and 2027.");
+  BOOST_TEST(en.time_bound);
+  BOOST_TEST(en.deadline.value_or("none") == "2027-12-31");
+  Objective fr = Judge("fr", "Former 20 kinésithérapeutes entre 2025 et 2027.");
+  BOOST_TEST(fr.time_bound);
+  BOOST_TEST(fr.deadline.value_or("none") == "2027-12-31");
+  Objective es = Judge("es", "Otorgar 150 microcréditos de 2026 a 2028.");
+  BOOST_TEST(es.time_bound);
+  BOOST_TEST(es.deadline.value_or("none") == "2028-12-31");
+  BOOST_TEST(!Judge("en", "Train 20 physiotherapists and 2027 volunteers.").time_bound);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

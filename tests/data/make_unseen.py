@@ -1,0 +1,303 @@
+#!/usr/bin/python3
+"""Writes victim-assistance reports in layouts and phrasings no corpus has.
+
+Each document is built here from minimal WordprocessingML (ECMA-376 Part 1):
+checklists whose questions are worded differently from every rule phrasing,
+answers written in one cell ("X Yes", "Sí, parcialmente", "Oui – en cours"),
+figures in prose and on "label: value" lines, results frameworks whose columns
+come in another order or carry Budget / Partners columns, deadlines such as
+"by Q3 2027", "d'ici fin 2026", "antes de diciembre de 2028", "2025-2029",
+headings numbered in roman numerals or "Componente 4 –", and French and
+Spanish Form J memos. A reviewer's reading of each is in EXPECTED below; the
+kinds of failure found with them are tested in tests/analysis/layouts_test.cc.
+Standard library only.
+
+    /usr/bin/python3 tests/data/make_unseen.py OUT_DIR
+    then: build/vareport extract OUT_DIR/<file> --format json
+"""
+import os
+import sys
+import zipfile
+
+STAMP = (2024, 1, 1, 0, 0, 0)
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+CT = (DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+      '<Default Extension="xml" ContentType="application/xml"/>'
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+      'wordprocessingml.document.main+xml"/></Types>')
+RELS = (DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="word/document.xml"/></Relationships>')
+
+
+def esc(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def para(text, heading=0):
+    ppr = f'<w:pPr><w:pStyle w:val="Heading{heading}"/></w:pPr>' if heading else ""
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r></w:p>'
+
+
+def table(rows):
+    cols = max(len(r) for r in rows)
+    grid = "".join('<w:gridCol w:w="2000"/>' for _ in range(cols))
+    out = [f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>"]
+    for r in rows:
+        cells = "".join(f"<w:tc>{para(c)}</w:tc>" for c in r)
+        out.append(f"<w:tr>{cells}</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def write(out_dir, name, blocks):
+    body = "".join(para(*b) if isinstance(b, tuple) else b if b.startswith("<w:tbl") else para(b) for b in blocks)
+    doc = f"{DECL}<w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>"
+    with zipfile.ZipFile(os.path.join(out_dir, name), "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in (("[Content_Types].xml", CT), ("_rels/.rels", RELS), ("word/document.xml", doc)):
+            info = zipfile.ZipInfo(part, STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+# ---- the documents -----------------------------------------------------------
+
+def answer_cell_checklist_en():
+    """Question | Answer | Comments, the answer written in one cell."""
+    return [
+        ("Victim Assistance Questionnaire – Republic of Fiji – 2025", 1),
+        ("Reporting year: 2025"),
+        ("I. Coordination", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Does your State have a focal point for victim assistance?", "X Yes", ""],
+               ["Has a national plan for victim assistance been adopted?", "Yes (partially)", "Draft under review"],
+               ["Does the plan have a budget?", "[x] No", ""],
+               ["Is there a national referral mechanism?", "Yes – in progress", ""]]),
+        ("II. Data collection", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Is there a centralised database on mine victims?", "☑ Yes", ""],
+               ["Are data disaggregated by sex, age and disability?", "Partly (sex and age only)", ""],
+               ["Total number of mine survivors recorded", "1,245", ""],
+               ["Of whom women and girls", "212", ""],
+               ["Of whom men and boys", "1,033", ""]]),
+        ("III. Accessibility and laws", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Has your State ratified the CRPD?", "Yes, in 2011", ""],
+               ["Are accessibility standards adopted and enforced?", "No.", ""]]),
+    ]
+
+
+def answer_cell_checklist_es():
+    return [
+        ("Cuestionario sobre asistencia a las víctimas – Ecuador – 2025", 1),
+        ("Año del informe: 2025"),
+        ("Componente 1 – Coordinación", 2),
+        table([["Pregunta", "Respuesta", "Observaciones"],
+               ["¿Cuenta su Estado con un punto focal para la asistencia a las víctimas?", "Sí", ""],
+               ["¿Se ha aprobado un plan nacional?", "Sí, parcialmente", ""],
+               ["¿Tiene el plan un presupuesto asignado?", "No, todavía no", ""]]),
+        ("Componente 2 – Datos", 2),
+        table([["Pregunta", "Respuesta", "Observaciones"],
+               ["¿Existe una base de datos centralizada?", "X Sí", ""],
+               ["Número total de sobrevivientes registrados", "2.345", ""]]),
+        ("Componente 4 – Inclusión económica", 2),
+        table([["Pregunta", "Respuesta", "Observaciones"],
+               ["¿Tienen los sobrevivientes acceso a la protección social?", "Sí (en curso)", ""],
+               ["¿Existen programas de formación profesional?", "[x] No", ""]]),
+    ]
+
+
+def answer_cell_checklist_fr():
+    return [
+        ("Questionnaire sur l'assistance aux victimes – Burkina Faso – 2025", 1),
+        ("Année couverte : 2025"),
+        ("Partie A – Coordination", 2),
+        table([["Question", "Réponse", "Commentaires"],
+               ["Votre État dispose-t-il d'un point focal pour l'assistance aux victimes ?", "Oui", ""],
+               ["Un plan national a-t-il été adopté ?", "Oui – en cours", ""],
+               ["Le plan dispose-t-il d'un budget ?", "X Non", ""]]),
+        ("Partie B – Données", 2),
+        table([["Question", "Réponse", "Commentaires"],
+               ["Existe-t-il une base de données centralisée ?", "Oui", ""],
+               ["Nombre total de survivants enregistrés", "1 234", ""]]),
+    ]
+
+
+def plan_other_columns():
+    """Results framework: Indicator before Objective, Budget and Partners columns."""
+    return [
+        ("National Action Plan on Victim Assistance 2025-2029 – Kingdom of Jordan", 1),
+        ("Results framework", 2),
+        ("1. Physical rehabilitation", 3),
+        table([["Indicator", "Objective", "Budget (USD)", "Partners", "Target", "Deadline"],
+               ["Centres open", "Open 3 new rehabilitation centres", "1,200,000", "ICRC, HI", "3", "by Q3 2027"],
+               ["Devices", "Provide 500 prostheses to survivors", "250,000", "ICRC", "500", "2025-2029"]]),
+        ("2. Psychological support", 3),
+        table([["Indicator", "Objective", "Budget (USD)", "Partners", "Target", "Deadline"],
+               ["Groups", "Establish 10 peer support groups", "50,000", "Survivor network", "10", "end of 2026"]]),
+    ]
+
+
+def plan_fr():
+    return [
+        ("Plan national d'assistance aux victimes 2025-2028 – République du Tchad", 1),
+        ("Axe 2 : Réadaptation physique", 2),
+        table([["Résultat attendu", "Indicateur", "Partenaires", "Échéance"],
+               ["Ouvrir 2 centres de réadaptation", "Centres ouverts", "CICR", "d'ici fin 2026"],
+               ["Former 40 techniciens orthoprothésistes", "Techniciens", "HI", "T2 2027"]]),
+        ("Axe 3 : Soutien psychologique", 2),
+        table([["Résultat attendu", "Indicateur", "Partenaires", "Échéance"],
+               ["Créer 5 groupes de soutien par les pairs", "Groupes", "ONG", "2025-2027"]]),
+    ]
+
+
+def plan_es():
+    return [
+        ("Plan Nacional de Asistencia a Víctimas 2025-2029 – República de Chile", 1),
+        ("Línea estratégica 3 – Rehabilitación física", 2),
+        table([["Meta", "Objetivo", "Socios", "Presupuesto", "Plazo"],
+               ["4", "Abrir 4 centros de rehabilitación", "CICR", "USD 400.000", "antes de diciembre de 2028"],
+               ["300", "Entregar 300 prótesis", "HI", "USD 90.000", "2026"]]),
+    ]
+
+
+def memo_es():
+    return [
+        "Misión Permanente de la República de Guatemala ante la Oficina de las Naciones Unidas en Ginebra",
+        "Informe con arreglo al artículo 7 – Formulario J – Asistencia a las víctimas – 2025",
+        "La Misión Permanente saluda atentamente a la Dependencia de Apoyo a la Aplicación y tiene el honor de "
+        "transmitir la información siguiente, conforme al Plan de Acción de Siem Reap-Angkor.",
+        "1. Coordinación. El Ministerio de Desarrollo Social es el punto focal para la asistencia a las víctimas. "
+        "No existe un presupuesto nacional asignado al plan.",
+        "2. Recopilación de datos. Se han registrado 1.532 sobrevivientes de minas, de los cuales 210 son mujeres "
+        "y 1.322 hombres. Objetivo: registrar a 500 sobrevivientes más antes de diciembre de 2027.",
+        "3. Rehabilitación física. Funcionan 4 centros de rehabilitación en el país.",
+    ]
+
+
+def memo_fr():
+    return [
+        "Mission permanente de la République du Niger auprès de l'Office des Nations Unies à Genève",
+        "Rapport au titre de l'article 7 – Formulaire J – Assistance aux victimes – 2025",
+        "La Mission permanente présente ses compliments à l'Unité d'appui à l'application et a l'honneur de lui "
+        "transmettre les informations suivantes.",
+        "I. Coordination. Le Ministère de l'Action humanitaire est le point focal de l'assistance aux victimes. "
+        "Aucun budget national n'est alloué au plan.",
+        "II. Collecte de données. Au total, 2 345 survivants ont été enregistrés, dont 412 femmes et 1 933 hommes. "
+        "Objectif : enregistrer 300 survivants supplémentaires d'ici fin 2026.",
+        "III. Réadaptation physique. Le pays compte 3 centres de réadaptation physique.",
+    ]
+
+
+def figures_prose_en():
+    return [
+        ("Article 7 report – Form J – Victim assistance – Republic of Uganda – 2025", 1),
+        ("Data collection", 2),
+        "As of December 2025, the national database holds records on 3,412 survivors, of whom 512 are women "
+        "and girls and 2,900 are men and boys.",
+        "Survivors recorded: 3,412",
+        "New casualties in 2025: 14",
+        ("Physical rehabilitation", 2),
+        "Number of rehabilitation centres: 6",
+        "Prostheses and orthoses delivered in 2025: 1,120",
+    ]
+
+
+def objectives_deadlines():
+    """Objective lists under a heading, with deadlines in many forms."""
+    return [
+        ("Victim Assistance Checklist – Republic of Iraq – 2025", 1),
+        ("IV. Physical rehabilitation", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Number of rehabilitation centres operating", "7", ""],
+               ["Do services reach rural areas?", "No, not yet", ""]]),
+        ("Objectives for 2026", 3),
+        "1. Fit 400 survivors with prostheses by Q3 2027.",
+        "2. Open 2 mobile outreach units before the end of the second quarter of 2026.",
+        "3. Train 15 physiotherapists within 18 months of the adoption of the plan in March 2025.",
+        "4. Increase coverage to 60% of districts during 2025-2027.",
+        ("V. Psychological support", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Are psychosocial services available to survivors?", "N/A", ""],
+               ["Are there peer support programmes?", "Don't know", ""]]),
+        ("Objectifs", 3),
+        "a) Mettre en place 12 groupes de pairs d'ici fin 2026.",
+        ("VI. Inclusión económica", 2),
+        ("Objetivos", 3),
+        "a) Incluir a 200 sobrevivientes en programas de empleo antes de diciembre de 2028.",
+        "b) Aprobar la estrategia nacional de inclusión a más tardar en junio de 2027.",
+    ]
+
+
+def options_columns_reversed():
+    """Option columns in another order (No | Yes | N/K), typed X."""
+    return [
+        ("VA Checklist – Kingdom of Cambodia – 2025", 1),
+        ("Section 7 – Laws and public policies", 2),
+        table([["Question", "No", "Yes", "Not known", "Remarks"],
+               ["Is the State party to the Convention on the Rights of Persons with Disabilities?", "", "X", "", ""],
+               ["Does national legislation protect the rights of persons with disabilities?", "X", "", "", ""],
+               ["Are accessibility standards in place?", "", "", "X", ""]]),
+        ("Section 8 – Emergencies", 2),
+        table([["Question", "No", "Yes", "Not known", "Remarks"],
+               ["Are survivors included in humanitarian response plans?", "", "✓", "", ""]]),
+    ]
+
+
+def objectives_fr():
+    return [
+        ("Questionnaire sur l'assistance aux victimes – République du Mali – 2025", 1),
+        ("III. Réadaptation physique", 2),
+        table([["Question", "Réponse", "Commentaires"],
+               ["Nombre de centres de réadaptation en activité", "4", ""]]),
+        ("Objectifs pour 2026", 3),
+        "a) Mettre en place 12 groupes de pairs d'ici fin 2026.",
+        "b) Appareiller 300 survivants au cours du troisième trimestre 2027.",
+        "c) Adopter la stratégie nationale de réadaptation avant juin 2027.",
+        "d) Former 20 kinésithérapeutes entre 2025 et 2027.",
+    ]
+
+
+def objectives_es():
+    return [
+        ("Cuestionario sobre asistencia a las víctimas – República del Paraguay – 2025", 1),
+        ("VI. Inclusión económica", 2),
+        table([["Pregunta", "Respuesta", "Observaciones"],
+               ["¿Existen programas de empleo para sobrevivientes?", "Sí", ""]]),
+        ("Objetivos", 3),
+        "a) Incluir a 200 sobrevivientes en programas de empleo antes de diciembre de 2028.",
+        "b) Aprobar la estrategia nacional de inclusión a más tardar en junio de 2027.",
+        "c) Otorgar 150 microcréditos durante el período 2025-2029.",
+        "d) Capacitar a 80 sobrevivientes hasta el tercer trimestre de 2026.",
+    ]
+
+
+DOCS = {
+    "unseen_answer_cell_en.docx": answer_cell_checklist_en,
+    "unseen_answer_cell_es.docx": answer_cell_checklist_es,
+    "unseen_answer_cell_fr.docx": answer_cell_checklist_fr,
+    "unseen_plan_columns_en.docx": plan_other_columns,
+    "unseen_plan_fr.docx": plan_fr,
+    "unseen_plan_es.docx": plan_es,
+    "unseen_memo_es.docx": memo_es,
+    "unseen_memo_fr.docx": memo_fr,
+    "unseen_figures_prose_en.docx": figures_prose_en,
+    "unseen_objectives_deadlines.docx": objectives_deadlines,
+    "unseen_options_reversed.docx": options_columns_reversed,
+    "unseen_objectives_fr.docx": objectives_fr,
+    "unseen_objectives_es.docx": objectives_es,
+}
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "."
+    os.makedirs(out, exist_ok=True)
+    for name, make in DOCS.items():
+        write(out, name, make())
+    print(f"wrote {len(DOCS)} documents to {out}")
+
+
+if __name__ == "__main__":
+    main()
