@@ -180,7 +180,9 @@ std::string AnswerWord(const Lexicon& lx, const std::string& text) {
   for (const auto& [value, words] : lx.answers) {
     for (const std::string& w : words) {
       if (w.size() <= best_len) continue;
-      if (f == w || f.rfind(w + " ", 0) == 0) {
+      // A one-letter word ("Y", "N", "O", "S") is the whole answer, never the
+      // start of one ("N/A" is no "no").
+      if (f == w || (w.size() > 1 && f.rfind(w + " ", 0) == 0)) {
         best_value = value;
         best_len = w.size();
       }

@@ -148,6 +148,16 @@ std::string StripBullet(const std::string& text) {
     std::string bs(b);
     if (t.rfind(bs, 0) == 0) return Trim(t.substr(bs.size()));
   }
+  // A typed label closed by ")" or "." and a space: one letter, up to three
+  // digits or roman numerals ("a) ", "B. ", "12. ", "iv) "; "1.200 survivors"
+  // and "Dr. " are none).
+  std::size_t n = 0;
+  while (n < t.size() && n < 4 && std::isalnum(static_cast<unsigned char>(t[n]))) ++n;
+  std::string label = t.substr(0, n);
+  bool digits = std::all_of(label.begin(), label.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  bool roman = label.find_first_not_of("ivxIVX") == std::string::npos;
+  if (n >= 1 && n <= 3 && (n == 1 || digits || roman) && n + 1 < t.size() && (t[n] == ')' || t[n] == '.') && t[n + 1] == ' ')
+    return Trim(t.substr(n + 2));
   return t;
 }
 

@@ -370,13 +370,17 @@ void LocateQuestionSpans(Context& ctx) {
   // A "Label: value" line that no question above took as its answer, whose
   // label itself words a question ("Survivors recorded: 3,412", "Number of
   // rehabilitation centres: 6"): the label is the question, the value its
-  // answer. (A one-word label — "Number:", "Total:" — never is.)
+  // answer. A one-word label ("Number:", "Total:") never is; nor is a line
+  // outside every component section, or a cover field's label
+  // (rules/document.xml state and year labels: "Reporting year: 2025").
   for (std::size_t i = 0; i < ctx.units.size(); ++i) {
     Unit& u = ctx.units[i];
     if (u.kind != Unit::Kind::kText || ctx.role[i] != Role::kPlain || u.heading_level > 0 || u.run_in) continue;
-    if (!u.ticks.empty() || IsCommentLine(ctx, u)) continue;
+    if (ctx.component[i].empty() || !u.ticks.empty() || IsCommentLine(ctx, u)) continue;
     std::string label = LeadingLabel(u.text);
-    if (MatchTokens(label).size() < 2) continue;
+    if (MatchTokens(label).size() < 2 || StartsWithAny(label, ctx.rules.document.year_labels) ||
+        StartsWithAny(label, ctx.rules.document.state_labels))
+      continue;
     std::size_t colon = u.text.find(':');
     std::string question = Trim(u.text.substr(0, colon));
     std::string value = Trim(u.text.substr(colon + 1));

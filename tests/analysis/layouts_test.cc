@@ -409,7 +409,7 @@ BOOST_AUTO_TEST_CASE(evidence_shows_the_box_that_decided) {
 // in one answer cell and qualified after a separator by a partial word
 // ("Yes (partially)", "Sí, parcialmente", "Oui – en cours") is "partial";
 // a qualifier that is no partial word keeps the yes or no; options printed
-// side by side with nothing chosen stay unanswered.
+// side by side with nothing chosen stay unanswered, and "N/A" is no "N".
 BOOST_AUTO_TEST_CASE(a_yes_or_no_qualified_by_a_partial_word_is_partial) {
   DocBuilder en;
   en.Para("Victim Assistance Questionnaire 2025", 1);
@@ -420,7 +420,8 @@ BOOST_AUTO_TEST_CASE(a_yes_or_no_qualified_by_a_partial_word_is_partial) {
             {"Does the plan have a budget?", "No, not yet", ""},
             {"Does your State have a focal point for victim assistance?", "Yes, since 2019", ""},
             {"Is there a directory of services?", "No, but one is being drafted", ""},
-            {"Is implementation of the plan monitored and evaluated?", "Yes No In progress", ""}});
+            {"Is implementation of the plan monitored and evaluated?", "Yes No In progress", ""},
+            {"Do mine survivors participate in coordination and decision-making?", "N/A", ""}});
   Report r = Run(en);
   BOOST_TEST(Value(r, "coordination.national_plan") == "partial");
   BOOST_TEST(Value(r, "coordination.referral_mechanism") == "partial");
@@ -429,6 +430,7 @@ BOOST_AUTO_TEST_CASE(a_yes_or_no_qualified_by_a_partial_word_is_partial) {
   BOOST_TEST(Value(r, "coordination.services_directory") == "partial");
   BOOST_TEST(Value(r, "coordination.monitoring") == "(none)");  // printed options, none chosen
   BOOST_TEST(HasFinding(r, "MISSING_ANSWER", "coordination", "coordination.monitoring"));
+  BOOST_TEST(Value(r, "coordination.survivor_participation") == "(none)");  // "N/A" is no "no"
 
   DocBuilder es;
   es.Para("Cuestionario sobre asistencia a las víctimas 2025", 1);
@@ -462,7 +464,8 @@ BOOST_AUTO_TEST_CASE(a_yes_or_no_qualified_by_a_partial_word_is_partial) {
 // the question its label words.
 BOOST_AUTO_TEST_CASE(label_value_lines_whose_label_words_the_question) {
   DocBuilder b;
-  b.Para("Article 7 report – Form J – Victim assistance – 2025", 1);
+  b.Para("Article 7 report – Form J – Victim assistance", 1);
+  b.Para("Reporting year: 2025");  // a cover field, no question's answer
   b.Para("Data collection", 2);
   b.Para("As of December 2025, the national database holds records on 3,412 survivors, of whom 512 are women "
          "and girls and 2,900 are men and boys.");
@@ -478,6 +481,8 @@ BOOST_AUTO_TEST_CASE(label_value_lines_whose_label_words_the_question) {
   BOOST_TEST(Value(r, "data.casualties_period") == "14");
   BOOST_TEST(Value(r, "rehabilitation.centres") == "6");
   BOOST_TEST(Value(r, "rehabilitation.devices_provided") == "1120");
+  BOOST_TEST(Value(r, "coordination.plan_end_year") == "(none)");
+  BOOST_TEST(r.reporting_year.value_or(0) == 2025);
   BOOST_TEST(!HasFinding(r, "FIGURES_INCONSISTENT", ""));
 }
 
@@ -512,19 +517,25 @@ BOOST_AUTO_TEST_CASE(survivors_by_sex_in_memo_prose_with_the_sexes_named_alone) 
 }
 
 // The reporting year of a checklist with no year field is the one year of
-// its title line, though the objectives' deadlines name later years more often.
+// its title line, though the objectives' deadlines name later years more
+// often. Objective lines keep no typed list label ("b) ", "iv) ").
 BOOST_AUTO_TEST_CASE(reporting_year_from_the_title_line_not_the_deadlines) {
   DocBuilder b;
   b.Para("Questionnaire sur l'assistance aux victimes – République du Mali – 2025", 1);
   b.Para("III. Réadaptation physique", 2);
   b.Table({{"Question", "Réponse", "Commentaires"}, {"Nombre de centres de réadaptation en activité", "4", ""}});
   b.Para("Objectifs pour 2026", 3);
-  b.Para("Appareiller 300 survivants au cours du troisième trimestre 2027.");
+  b.Para("b) Appareiller 300 survivants au cours du troisième trimestre 2027.");
   b.Para("Adopter la stratégie nationale de réadaptation avant juin 2027.");
-  b.Para("Former 20 kinésithérapeutes entre 2025 et 2027.");
+  b.Para("iv) Former 20 kinésithérapeutes entre 2025 et 2027.");
   Report r = Run(b);
   BOOST_TEST(r.reporting_year.value_or(0) == 2025);
   BOOST_TEST(Value(r, "rehabilitation.centres") == "4");
+  auto objectives = ObjectivesOf(r, "rehabilitation");
+  BOOST_REQUIRE_EQUAL(objectives.size(), 3u);
+  BOOST_TEST(objectives[0].find("Appareiller 300") == 0u);
+  BOOST_TEST(objectives[2].find("Former 20") == 0u);
+  for (const auto& o : r.objectives) BOOST_TEST(o.time_bound, o.text);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
