@@ -98,10 +98,12 @@ void DetectDocumentFields(Context& ctx) {
   Report& rep = ctx.report;
   const std::vector<Unit>& units = ctx.units;
 
-  // Kind: the first front-matter unit that names one.
+  // Kind: the first front-matter unit that names one. A question ("Is there
+  // a national plan?") names none: it is what a checklist asks.
   std::string title_folded = FoldForMatch(ctx.doc.title);
   std::size_t kind_unit = units.size();  // the unit that named the kind: the title line
   for (std::size_t i = 0; i < units.size() && i < kFrontUnits && rep.kind == "unknown"; ++i) {
+    if (UnitText(units[i]).find('?') != std::string::npos) continue;
     std::string f = FoldForMatch(UnitText(units[i]));
     for (const auto& [kind, phrases] : rules.document.kinds) {
       if (std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return ContainsPhrase(f, p); })) {

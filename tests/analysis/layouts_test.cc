@@ -538,5 +538,39 @@ BOOST_AUTO_TEST_CASE(reporting_year_from_the_title_line_not_the_deadlines) {
   for (const auto& o : r.objectives) BOOST_TEST(o.time_bound, o.text);
 }
 
+// Kind 15: a checklist titled "Reporting Form" whose first question asks
+// about a national plan (a question names no document kind), with short
+// questions that share one word with the rule phrasings, a word no other
+// question uses ("Is counselling available?").
+BOOST_AUTO_TEST_CASE(short_questions_and_a_title_that_names_no_kind_of_its_own) {
+  DocBuilder b;
+  b.Para("Victim Assistance Reporting Form – 2025", 1);
+  b.Para("Part III. Health and Rehabilitation", 2);
+  b.Table({{"Question", "Yes", "No"},
+           {"Is there a national strategy or plan?", "[x]", "[ ]"},
+           {"How many centres provide prosthetic services?", "5", ""}});
+  b.Para("D) Mental health and peer support", 2);
+  b.Table({{"Question", "Yes", "No"}, {"Is counselling available?", "[x]", "[ ]"}, {"Do survivor peer groups exist?", "[ ]", "[x]"}});
+  Report r = Run(b);
+  BOOST_TEST(r.kind == "va_checklist");
+  BOOST_TEST(Value(r, "rehabilitation.national_plan") == "yes");
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "5");
+  BOOST_TEST(Value(r, "psychosocial.services") == "yes");
+  BOOST_TEST(Value(r, "psychosocial.peer_support") == "no");
+}
+
+// A row label that words the total and each sex equally well ("Survivors
+// registered (cumulative)": no sex named) answers the total: equal scores
+// keep the catalogue's order, however the weights were summed.
+BOOST_AUTO_TEST_CASE(a_row_that_ties_the_total_and_each_sex_answers_the_total) {
+  DocBuilder b;
+  b.Para("Informe con arreglo al artículo 7 – 2025", 1);
+  b.Para("Recopilación de datos y gestión de la información", 2);
+  b.Table({{"Indicador", "Valor"}, {"Sobrevivientes registrados (acumulado)", "394"}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "394");
+  BOOST_TEST(Value(r, "data.survivors_female") == "(none)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

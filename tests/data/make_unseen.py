@@ -274,6 +274,58 @@ def objectives_es():
     ]
 
 
+def headings_disambiguate():
+    """Headings numbered in other ways; the same short question under two components."""
+    q = [["Question", "Yes", "No"]]
+    return [
+        ("Victim Assistance Reporting Form – Republic of Tajikistan – 2025", 1),
+        ("Part III. Health and Rehabilitation", 2),
+        table(q + [["Is there a national strategy or plan?", "X", ""],
+                   ["How many centres provide prosthetic services?", "5", ""]]),
+        ("Section B: Planning and coordination", 2),
+        table(q + [["Is there a national strategy or plan?", "", "X"],
+                   ["Is the plan budgeted?", "X", ""]]),
+        ("C) Inclusion in society and the economy", 2),
+        table(q + [["Do survivors get pensions or allowances?", "X", ""],
+                   ["Are children of victims supported at school?", "", "X"]]),
+        ("D) Mental health and peer support", 2),
+        table(q + [["Is counselling available?", "X", ""],
+                   ["Do survivor peer groups exist?", "X", ""]]),
+        ("E) Risk situations and emergencies", 2),
+        table(q + [["Are survivors considered in disaster preparedness?", "", "X"]]),
+    ]
+
+
+def numbers_loose():
+    """Figures written loosely in answer cells."""
+    return [
+        ("Victim Assistance Checklist – Republic of Sri Lanka – 2025", 1),
+        ("2. Data collection", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Total number of mine survivors recorded", "approx. 1,200", ""],
+               ["Of whom women and girls", "around 150", ""],
+               ["Of whom men and boys", "1 050 (estimate)", ""],
+               ["New casualties in the reporting year (killed and injured)", "12 (3 killed, 9 injured)", ""]]),
+        ("4. Physical rehabilitation", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Number of rehabilitation centres operating", "Five", ""],
+               ["Number of assistive devices provided in the period", "more than 300", ""]]),
+    ]
+
+
+def memo_en_actions():
+    return [
+        "Permanent Mission of the Republic of Iraq to the United Nations Office at Geneva",
+        "Note verbale – Article 7 report for calendar year 2025 – Form J",
+        "The Permanent Mission has the honour to submit the information below in line with the Siem Reap-Angkor Action Plan.",
+        "Action 1 – Coordination: The Ministry of Labour and Social Affairs acts as focal point. A national plan for "
+        "2023-2027 is in force.",
+        "Action 4 – Data: The national database records 25,000 survivors (including 1,250 women).",
+        "Action 6 – Rehabilitation: 14 centres operate; 2,300 assistive devices were provided in 2025.",
+        "Action 7 – Psychosocial support: There are no peer support programmes.",
+    ]
+
+
 DOCS = {
     "unseen_answer_cell_en.docx": answer_cell_checklist_en,
     "unseen_answer_cell_es.docx": answer_cell_checklist_es,
@@ -288,6 +340,9 @@ DOCS = {
     "unseen_options_reversed.docx": options_columns_reversed,
     "unseen_objectives_fr.docx": objectives_fr,
     "unseen_objectives_es.docx": objectives_es,
+    "unseen_headings.docx": headings_disambiguate,
+    "unseen_numbers_loose.docx": numbers_loose,
+    "unseen_memo_en_actions.docx": memo_en_actions,
 }
 
 
