@@ -113,6 +113,13 @@ void DetectDocumentFields(Context& ctx) {
       }
     }
   }
+  // A title no kind phrase names ("National Disability and Victim Assistance
+  // Strategy 2025–2028") over a results table (Objective | … | Target |
+  // Deadline, lexicon plan_*_headers): a national plan.
+  if (rep.kind == "unknown" &&
+      std::any_of(units.begin(), units.end(), [&](const Unit& u) { return IsPlanHeader(ctx, u); })) {
+    rep.kind = "national_plan";
+  }
 
   auto values = LabelledValues(units);
 

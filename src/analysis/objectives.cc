@@ -123,13 +123,17 @@ struct PlanColumns {
 std::optional<PlanColumns> ReadPlanHeader(const Lexicon& lx, const Unit& u) {
   if (u.kind != Unit::Kind::kRow || u.cells.size() < 3) return std::nullopt;
   PlanColumns pc;
+  int action = -1;  // a column of planned actions ("Activity", "Mesure", "Actividad")
   for (const UnitCell& c : u.cells) {
     std::string f = FoldForMatch(c.text);
     if (pc.objective < 0 && StartsWithAny(f, lx.plan_objective_headers)) pc.objective = c.column;
     else if (pc.target < 0 && StartsWithAny(f, lx.plan_target_headers)) pc.target = c.column;
     else if (pc.deadline < 0 && StartsWithAny(f, lx.plan_deadline_headers)) pc.deadline = c.column;
     else if (pc.component < 0 && StartsWithAny(f, lx.plan_component_headers) && MatchTokens(f).size() <= 3) pc.component = c.column;
+    else if (action < 0 && StartsWithAny(f, lx.plan_action_headers) && MatchTokens(f).size() <= 3) action = c.column;
   }
+  // With no objective column, the planned actions are the table's objectives.
+  if (pc.objective < 0) pc.objective = action;
   if (pc.objective >= 0 && (pc.target >= 0 || pc.deadline >= 0)) return pc;
   return std::nullopt;
 }

@@ -126,6 +126,7 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"deadline_prepositions", &lx.deadline_prepositions},
       {"plan_objective_headers", &lx.plan_objective_headers}, {"plan_target_headers", &lx.plan_target_headers},
       {"plan_deadline_headers", &lx.plan_deadline_headers}, {"negation_markers", &lx.negation_markers},
+      {"plan_action_headers", &lx.plan_action_headers},
       {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}, {"future_markers", &lx.future_markers},
       {"target_markers", &lx.target_markers},
       {"answer_labels", &lx.answer_labels},

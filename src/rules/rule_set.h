@@ -85,6 +85,7 @@ struct Lexicon {
   std::vector<std::string> plan_objective_headers;  // results-table column headers
   std::vector<std::string> plan_target_headers;
   std::vector<std::string> plan_deadline_headers;
+  std::vector<std::string> plan_action_headers;  // "activity", "mesure", "actividad": the objectives of a table with no objective column
   std::vector<std::string> negation_markers;  // polarity of narrative sentences
   std::vector<std::string> partial_markers;
   std::vector<std::string> unknown_markers;

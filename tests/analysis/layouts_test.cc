@@ -572,5 +572,54 @@ BOOST_AUTO_TEST_CASE(a_row_that_ties_the_total_and_each_sex_answers_the_total) {
   BOOST_TEST(Value(r, "data.survivors_female") == "(none)");
 }
 
+// Kind 16: a results table with no "Objective" column — its planned actions
+// headed "Activity", "Activités", "Mesure", "Actividad" (lexicon
+// plan_action_headers) are the objectives; headings that carry a component
+// label and number ("Axe 1 : Coordination", "Strategic area 3: …", "Eje 2:
+// …") open their component; a title that names no kind over such a table is
+// a national plan, whose reporting year is the first of its period.
+BOOST_AUTO_TEST_CASE(results_tables_of_activities_under_labelled_headings) {
+  DocBuilder en;
+  en.Para("National Disability and Victim Assistance Strategy 2025-2028", 1);
+  en.Para("Strategic area 3: Physical rehabilitation", 2);
+  en.Table({{"Activity", "Output indicator", "Target 2027", "Timeline (year)", "Lead agency"},
+            {"Train 30 physiotherapists", "Physiotherapists trained", "30", "2026", "Ministry of Health"},
+            {"Open 2 regional orthopaedic workshops", "Workshops open", "2", "2027", "Ministry of Health"}});
+  en.Para("Strategic area 4: Social and economic inclusion", 2);
+  en.Table({{"Outcome", "Output", "Indicator", "Time frame"},
+            {"Survivors earn an income", "Give 100 survivors small business grants", "Grants given", "2025-2026"}});
+  Report r = Run(en);
+  BOOST_TEST(r.kind == "national_plan");
+  BOOST_TEST(r.reporting_year.value_or(0) == 2025);
+  BOOST_TEST(ObjectivesOf(r, "rehabilitation").size() == 2u);
+  auto economic = ObjectivesOf(r, "economic");
+  BOOST_REQUIRE_EQUAL(economic.size(), 1u);
+  BOOST_TEST(economic[0] == "Give 100 survivors small business grants");
+  for (const auto& o : r.objectives) BOOST_TEST((o.measurable && o.time_bound), o.text);
+
+  DocBuilder fr;
+  fr.Para("Stratégie nationale d'assistance aux victimes 2025-2029", 1);
+  fr.Para("Axe 1 : Coordination", 2);
+  fr.Table({{"Activités", "Indicateurs", "Cible 2027", "Période de mise en œuvre", "Responsable"},
+            {"Organiser 4 réunions du comité national", "Réunions tenues", "4", "2025-2029", "Ministère"}});
+  fr.Para("Axe 2 : Réadaptation", 2);
+  fr.Table({{"Mesure", "Indicateur", "Résultat visé", "Calendrier"},
+            {"Équiper 3 centres de réadaptation", "Centres équipés", "3", "T4 2026"}});
+  Report rf = Run(fr);
+  BOOST_TEST(ObjectivesOf(rf, "coordination").size() == 1u);
+  BOOST_TEST(ObjectivesOf(rf, "rehabilitation").size() == 1u);
+  for (const auto& o : rf.objectives) BOOST_TEST(o.time_bound, o.text);
+
+  DocBuilder es;
+  es.Para("Plan Nacional de Asistencia a Víctimas 2025-2029", 1);
+  es.Para("Eje 2: Rehabilitación", 2);
+  es.Table({{"Actividad", "Indicador", "Meta al 2027", "Plazo de ejecución", "Responsable"},
+            {"Capacitar a 25 técnicos ortoprotésicos", "Técnicos capacitados", "25", "2026", "Ministerio de Salud"}});
+  Report rs = Run(es);
+  auto rehabilitation = ObjectivesOf(rs, "rehabilitation");
+  BOOST_REQUIRE_EQUAL(rehabilitation.size(), 1u);
+  BOOST_TEST(rehabilitation[0] == "Capacitar a 25 técnicos ortoprotésicos");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

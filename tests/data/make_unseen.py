@@ -326,6 +326,44 @@ def memo_en_actions():
     ]
 
 
+def plan_header_variants():
+    """Results tables whose headers use other words: Activity, Outcome, Output, Timeline (year), Target 2027."""
+    return [
+        ("National Disability and Victim Assistance Strategy 2025-2028 – Republic of Albania", 1),
+        ("Strategic area 3: Physical rehabilitation", 2),
+        table([["Activity", "Output indicator", "Target 2027", "Timeline (year)", "Lead agency"],
+               ["Train 30 physiotherapists", "Physiotherapists trained", "30", "2026", "MoH"],
+               ["Open 2 regional orthopaedic workshops", "Workshops open", "2", "2027", "MoH"]]),
+        ("Strategic area 4: Social and economic inclusion", 2),
+        table([["Outcome", "Output", "Indicator", "Time frame"],
+               ["Survivors earn an income", "Give 100 survivors small business grants", "Grants given", "2025-2026"]]),
+    ]
+
+
+def plan_header_variants_fr():
+    return [
+        ("Stratégie nationale d'assistance aux victimes 2025-2029 – République du Bénin", 1),
+        ("Axe 1 : Coordination", 2),
+        table([["Activités", "Indicateurs", "Cible 2027", "Période de mise en œuvre", "Responsable"],
+               ["Organiser 4 réunions annuelles du comité national", "Réunions tenues", "4", "2025-2029", "MASSN"]]),
+        ("Axe 2 : Réadaptation", 2),
+        table([["Mesure", "Indicateur", "Résultat visé", "Calendrier"],
+               ["Équiper 3 centres de réadaptation", "Centres équipés", "3", "T4 2026"]]),
+    ]
+
+
+def plan_header_variants_es():
+    return [
+        ("Plan Nacional de Discapacidad y Asistencia a Víctimas 2025-2029 – República del Perú", 1),
+        ("Eje 2: Rehabilitación", 2),
+        table([["Actividad", "Indicador", "Meta al 2027", "Plazo de ejecución", "Responsable"],
+               ["Capacitar a 25 técnicos ortoprotésicos", "Técnicos capacitados", "25", "2026", "MINSA"]]),
+        ("Eje 3: Inclusión económica", 2),
+        table([["Acción estratégica", "Indicador", "Meta", "Año"],
+               ["Otorgar 80 becas de formación a sobrevivientes", "Becas otorgadas", "80", "2027"]]),
+    ]
+
+
 DOCS = {
     "unseen_answer_cell_en.docx": answer_cell_checklist_en,
     "unseen_answer_cell_es.docx": answer_cell_checklist_es,
@@ -343,6 +381,9 @@ DOCS = {
     "unseen_headings.docx": headings_disambiguate,
     "unseen_numbers_loose.docx": numbers_loose,
     "unseen_memo_en_actions.docx": memo_en_actions,
+    "unseen_plan_headers_en.docx": plan_header_variants,
+    "unseen_plan_headers_fr.docx": plan_header_variants_fr,
+    "unseen_plan_headers_es.docx": plan_header_variants_es,
 }
 
 
