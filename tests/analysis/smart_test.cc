@@ -96,5 +96,17 @@ BOOST_AUTO_TEST_CASE(a_period_written_with_words_is_time_bound_at_its_end) {
   BOOST_TEST(!Judge("en", "Train 20 physiotherapists and 2027 volunteers.").time_bound);
 }
 
+// A deadline written in figures keeps its day and month ("30/06/2026",
+// "30.06.2026", "06/2026"; "06/30/2026" when the day comes second), and
+// "June 30, 2026" its day.
+BOOST_AUTO_TEST_CASE(a_deadline_in_figures_keeps_its_day_and_month) {
+  BOOST_TEST(Judge("fr", "Former 20 secouristes avant le 30/06/2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("es", "Capacitar a 20 socorristas antes del 30.06.2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("en", "Train 20 first responders by 06/2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("en", "Train 20 first responders by 06/30/2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("en", "Train 20 first responders by June 30, 2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("en", "Train 1.200 first responders by 2026.").deadline.value_or("none") == "2026-12-31");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

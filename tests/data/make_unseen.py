@@ -364,6 +364,32 @@ def plan_header_variants_es():
     ]
 
 
+DEADLINES = ["31/12/2026", "12/2026", "2026-12", "Dec-26", "FY2026", "2026/27", "end-2026", "mid-2027", "H1 2026",
+             "Q4/2026", "June 30, 2026", "30.06.2026", "second half of 2026", "by end of 2026", "Year 2", "2026 onwards"]
+
+
+def plan_deadline_forms():
+    """One results table whose Deadline cells are written in many forms."""
+    rows = [["Objective", "Indicator", "Target", "Deadline"]]
+    for k, d in enumerate(DEADLINES):
+        rows.append([f"Train {k + 10} community health workers in first aid", "Workers trained", str(k + 10), d])
+    return [("National Victim Assistance Action Plan 2025-2029", 1), ("Emergency and continuing medical care", 2),
+            table(rows)]
+
+
+def numbers_spelled():
+    return [
+        ("Victim Assistance Checklist 2025", 1),
+        ("4. Physical rehabilitation", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Number of rehabilitation centres operating", "Five", ""],
+               ["Number of assistive devices provided in the period", "1.2k", ""]]),
+        ("3. Medical care", 2),
+        table([["Question", "Answer", "Comments"],
+               ["Number of people trained in first aid in the period", "twelve (12)", ""]]),
+    ]
+
+
 DOCS = {
     "unseen_answer_cell_en.docx": answer_cell_checklist_en,
     "unseen_answer_cell_es.docx": answer_cell_checklist_es,
@@ -384,6 +410,8 @@ DOCS = {
     "unseen_plan_headers_en.docx": plan_header_variants,
     "unseen_plan_headers_fr.docx": plan_header_variants_fr,
     "unseen_plan_headers_es.docx": plan_header_variants_es,
+    "unseen_plan_deadlines.docx": plan_deadline_forms,
+    "unseen_numbers_spelled.docx": numbers_spelled,
 }
 
 
