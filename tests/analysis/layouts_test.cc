@@ -541,14 +541,14 @@ BOOST_AUTO_TEST_CASE(reporting_year_from_the_title_line_not_the_deadlines) {
 // Kind 15: a checklist titled "Reporting Form" whose first question asks
 // about a national plan (a question names no document kind), with short
 // questions that share one word with the rule phrasings, a word no other
-// question uses ("Is counselling available?").
+// question uses ("Is counselling available?"); a figure spelled out in words.
 BOOST_AUTO_TEST_CASE(short_questions_and_a_title_that_names_no_kind_of_its_own) {
   DocBuilder b;
   b.Para("Victim Assistance Reporting Form – 2025", 1);
   b.Para("Part III. Health and Rehabilitation", 2);
   b.Table({{"Question", "Yes", "No"},
            {"Is there a national strategy or plan?", "[x]", "[ ]"},
-           {"How many centres provide prosthetic services?", "5", ""}});
+           {"How many centres provide prosthetic services?", "Five", ""}});  // spelled out
   b.Para("D) Mental health and peer support", 2);
   b.Table({{"Question", "Yes", "No"}, {"Is counselling available?", "[x]", "[ ]"}, {"Do survivor peer groups exist?", "[ ]", "[x]"}});
   Report r = Run(b);
