@@ -390,6 +390,52 @@ def numbers_spelled():
     ]
 
 
+REWORDED_FR = [
+    ("coordination.focal_point", "Votre pays a-t-il désigné un ministère chef de file pour l'assistance aux victimes ?"),
+    ("coordination.national_plan", "Disposez-vous d'une stratégie nationale couvrant les survivants des mines ?"),
+    ("coordination.plan_budget", "Des crédits budgétaires sont-ils prévus pour ce plan ?"),
+    ("coordination.monitoring", "Le plan fait-il l'objet d'une évaluation périodique ?"),
+    ("coordination.survivor_participation", "Les associations de survivants prennent-elles part aux décisions ?"),
+    ("coordination.referral_mechanism", "Existe-t-il un système de référencement des victimes vers les services ?"),
+    ("coordination.services_directory", "Un annuaire des services disponibles a-t-il été publié ?"),
+    ("data.central_database", "Les données sur les victimes sont-elles centralisées dans une base unique ?"),
+    ("data.disaggregated", "Les données sont-elles ventilées par sexe, âge et handicap ?"),
+    ("medical.first_aid", "Les communautés touchées disposent-elles de secouristes formés ?"),
+    ("rehabilitation.rural_access", "Les services de réadaptation atteignent-ils les zones rurales éloignées ?"),
+    ("psychosocial.peer_support", "Existe-t-il des groupes d'entraide entre pairs ?"),
+    ("economic.livelihoods", "Les survivants bénéficient-ils de formations professionnelles ou d'activités génératrices de revenus ?"),
+    ("economic.education", "Les enfants des victimes ont-ils accès à une éducation inclusive ?"),
+    ("laws_policies.crpd", "Votre État a-t-il ratifié la CDPH ?"),
+    ("laws_policies.accessibility", "Des normes d'accessibilité des bâtiments publics sont-elles appliquées ?"),
+    ("emergencies.inclusion", "Les personnes handicapées sont-elles prises en compte dans la réponse humanitaire ?"),
+]
+
+REWORDED_ES = [
+    ("coordination.focal_point", "¿Ha designado su país un ministerio rector para la asistencia a víctimas?"),
+    ("coordination.national_plan", "¿Dispone de una estrategia nacional que cubra a los sobrevivientes de minas?"),
+    ("coordination.plan_budget", "¿Se han previsto recursos presupuestarios para este plan?"),
+    ("coordination.monitoring", "¿Se evalúa periódicamente el plan?"),
+    ("coordination.survivor_participation", "¿Las asociaciones de sobrevivientes participan en las decisiones?"),
+    ("coordination.referral_mechanism", "¿Existe un sistema de remisión de víctimas a los servicios?"),
+    ("coordination.services_directory", "¿Se ha publicado una guía de los servicios disponibles?"),
+    ("data.central_database", "¿Los datos sobre víctimas están centralizados en una base única?"),
+    ("data.disaggregated", "¿Los datos están desglosados por sexo, edad y discapacidad?"),
+    ("medical.first_aid", "¿Las comunidades afectadas cuentan con socorristas capacitados?"),
+    ("rehabilitation.rural_access", "¿Los servicios de rehabilitación llegan a las zonas rurales alejadas?"),
+    ("psychosocial.peer_support", "¿Existen grupos de apoyo entre pares?"),
+    ("economic.livelihoods", "¿Los sobrevivientes acceden a formación profesional o actividades generadoras de ingresos?"),
+    ("economic.education", "¿Los hijos de las víctimas tienen acceso a educación inclusiva?"),
+    ("laws_policies.crpd", "¿Ha ratificado su Estado la CDPD?"),
+    ("laws_policies.accessibility", "¿Se aplican normas de accesibilidad en los edificios públicos?"),
+    ("emergencies.inclusion", "¿Se tiene en cuenta a las personas con discapacidad en la respuesta humanitaria?"),
+]
+
+
+def reworded(title, header, items):
+    rows = [header] + [[q, "X", "", ""] for _, q in items]
+    return [(title, 1), table(rows)]
+
+
 DOCS = {
     "unseen_answer_cell_en.docx": answer_cell_checklist_en,
     "unseen_answer_cell_es.docx": answer_cell_checklist_es,
@@ -412,6 +458,10 @@ DOCS = {
     "unseen_plan_headers_es.docx": plan_header_variants_es,
     "unseen_plan_deadlines.docx": plan_deadline_forms,
     "unseen_numbers_spelled.docx": numbers_spelled,
+    "unseen_reworded_fr.docx": lambda: reworded("Questionnaire sur l'assistance aux victimes 2025",
+                                                ["Question", "Oui", "Non", "Commentaires"], REWORDED_FR),
+    "unseen_reworded_es.docx": lambda: reworded("Cuestionario sobre asistencia a las víctimas 2025",
+                                                ["Pregunta", "Sí", "No", "Observaciones"], REWORDED_ES),
 }
 
 
