@@ -197,7 +197,19 @@ bool IsPlanHeader(const Context& ctx, const Unit& u) { return ReadPlanHeader(*ct
 bool ReportsAchievement(const Lexicon& lx, const std::string& sentence) {
   std::string f = FoldForMatch(sentence);
   bool reports = false;
-  for (const std::string& m : lx.report_markers) reports = reports || ContainsPhrase(f, m);
+  // A marker that a year follows names a period to come, not the one reported
+  // on ("durante el período 2025-2029", "au cours de la période 2026-2028").
+  auto names_period = [&](const std::string& m) {
+    std::string padded = " " + f + " ";
+    for (std::size_t at = padded.find(" " + m + " "); at != std::string::npos; at = padded.find(" " + m + " ", at + 1)) {
+      std::vector<std::string> next = MatchTokens(padded.substr(at + m.size() + 2, 8));
+      bool year = !next.empty() && next[0].size() == 4 &&
+                  std::all_of(next[0].begin(), next[0].end(), [](unsigned char c) { return std::isdigit(c); });
+      if (!year) return false;
+    }
+    return true;
+  };
+  for (const std::string& m : lx.report_markers) reports = reports || (ContainsPhrase(f, m) && !names_period(m));
   if (!reports) return false;
   for (const auto* list : {&lx.future_markers, &lx.target_markers})
     for (const std::string& m : *list)

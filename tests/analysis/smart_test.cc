@@ -108,5 +108,23 @@ BOOST_AUTO_TEST_CASE(a_deadline_in_figures_keeps_its_day_and_month) {
   BOOST_TEST(Judge("en", "Train 1.200 first responders by 2026.").deadline.value_or("none") == "2026-12-31");
 }
 
+// "durante el período" reports on the period covered, unless a year names
+// the period: then it is the objective's own (a plan period to come).
+BOOST_AUTO_TEST_CASE(a_period_named_by_its_years_is_no_report_of_the_past) {
+  DocBuilder b;
+  b.Para("Cuestionario sobre asistencia a las víctimas 2025", 1);
+  b.Para("6. Inclusión social y económica", 1);
+  b.Para("Los sobrevivientes acceden a programas de empleo.");
+  b.Para("Objetivos:");
+  b.Para("Otorgar 150 microcréditos a sobrevivientes durante el período 2025-2029.");
+  b.Para("Durante el período, 40 sobrevivientes fueron capacitados.");
+  vareport::Document d = b.Build();
+  vareport::Report r = vareport::Analyze(d, vareport::test::SourceRules());
+  BOOST_REQUIRE_EQUAL(r.objectives.size(), 1u);
+  BOOST_TEST(r.objectives[0].text.find("Otorgar 150") == 0u);
+  BOOST_TEST(r.objectives[0].time_bound);
+  BOOST_TEST(r.objectives[0].deadline.value_or("none") == "2029-12-31");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
