@@ -36,6 +36,8 @@ std::string ExactAnswerWord(const Lexicon& lx, const std::string& text) {
   return {};
 }
 
+std::string QualifiedAnswer(const Lexicon& lx, const std::string& text);
+
 std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
   if (u.kind != Unit::Kind::kRow || u.cells.size() < 2) return std::nullopt;
   Header h;
@@ -47,7 +49,9 @@ std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
     if (f.empty()) continue;
     if (!c.ticks.empty()) return std::nullopt;  // a header has no boxes
     if (MatchTokens(f).size() > 8) return std::nullopt;  // a question, not a column name
-    std::string v = ExactAnswerWord(*ctx.lx, c.text);
+    // "Yes, partially" / "Sí, parcialmente": an option of its own, partial.
+    std::string v = QualifiedAnswer(*ctx.lx, c.text);
+    if (v.empty()) v = ExactAnswerWord(*ctx.lx, c.text);
     // A two-line header ("In / progress") whose second line landed in the
     // previous column: "No progress" | "In" reads "No" | "In progress".
     if (v.empty() && !leftover.empty()) v = ExactAnswerWord(*ctx.lx, c.text + " " + leftover);
@@ -57,6 +61,11 @@ std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
       if (t.size() == 2) {
         v = ExactAnswerWord(*ctx.lx, t[0]);
         if (!v.empty()) own_leftover = t[1];
+        // "Yes partially" (no comma): the partial option, not a yes.
+        if (!v.empty() && v != "partial" && ExactAnswerWord(*ctx.lx, t[1]) == "partial") {
+          v = "partial";
+          own_leftover.clear();
+        }
       }
     }
     leftover = own_leftover;
@@ -270,7 +279,8 @@ void ReadChecklist(Context& ctx) {
       for (const UnitTick& t : ticks) {
         ra.has_boxes = true;
         if (!t.checked) continue;
-        std::string v = AnswerWord(lx, t.label);
+        std::string v = QualifiedAnswer(lx, t.label);
+        if (v.empty()) v = AnswerWord(lx, t.label);
         if (v.empty()) {
           auto it = h.value_of_column.find(t.column);
           if (it != h.value_of_column.end()) v = it->second;

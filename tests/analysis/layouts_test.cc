@@ -621,5 +621,36 @@ BOOST_AUTO_TEST_CASE(results_tables_of_activities_under_labelled_headings) {
   BOOST_TEST(rehabilitation[0] == "Capacitar a 25 técnicos ortoprotésicos");
 }
 
+// A printed option that qualifies a yes ("☒ Yes, partially", a "Yes,
+// partially" or "Sí parcialmente" column) is the partial option, not a yes;
+// an answer line "Answer: Yes – in progress" under a printed question too.
+BOOST_AUTO_TEST_CASE(an_option_printed_as_a_qualified_yes_is_partial) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist 2025", 1);
+  b.Para("1. Coordination", 2);
+  b.Para("Has a national action plan for victim assistance been adopted?");
+  b.Para("[ ] Yes  [x] Yes, partially  [ ] No");
+  b.Para("Is there a national referral mechanism to refer mine victims to available services?");
+  b.Para("Answer: Yes – in progress");
+  b.Table({{"Question", "Yes", "Yes, partially", "No"},
+           {"Is there a mechanism to monitor and evaluate the implementation of the plan?", "[ ]", "[x]", "[ ]"},
+           {"Has a government entity been designated to coordinate victim assistance?", "[x]", "[ ]", "[ ]"}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(r, "coordination.referral_mechanism") == "partial");
+  BOOST_TEST(Value(r, "coordination.monitoring") == "partial");
+  BOOST_TEST(Value(r, "coordination.focal_point") == "yes");
+
+  DocBuilder es;
+  es.Para("Cuestionario sobre asistencia a las víctimas 2025", 1);
+  es.Para("1. Coordinación", 2);
+  es.Table({{"Pregunta", "Sí", "Sí parcialmente", "No"},
+            {"¿Se ha aprobado un plan nacional de asistencia a víctimas?", "[ ]", "[x]", "[ ]"},
+            {"¿Se ha asignado un presupuesto para la ejecución del plan?", "[ ]", "[ ]", "[x]"}});
+  Report rs = Run(es);
+  BOOST_TEST(Value(rs, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(rs, "coordination.plan_budget") == "no");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
