@@ -652,5 +652,39 @@ BOOST_AUTO_TEST_CASE(an_option_printed_as_a_qualified_yes_is_partial) {
   BOOST_TEST(Value(rs, "coordination.plan_budget") == "no");
 }
 
+// Narrative that says a thing is still to come ("has yet to be
+// established", "reste à mettre en place", "queda por establecer", "n'a pas
+// encore été", "todavía no") answers "no" (lexicon negation_markers).
+BOOST_AUTO_TEST_CASE(a_thing_still_to_be_done_is_a_no_in_prose) {
+  struct Case {
+    const char* title;
+    const char* heading;
+    const char* sentence;
+    const char* question;
+  };
+  const Case cases[] = {
+      {"Article 7 report 2025", "Data collection and information management",
+       "A centralised database on mine victims has yet to be established.", "data.central_database"},
+      {"Article 7 report 2025", "Psychological support and social reintegration", "Peer support programmes do not exist yet.",
+       "psychosocial.peer_support"},
+      {"Rapport article 7 2025", "Collecte de données et gestion de l'information",
+       "Une base de données centralisée sur les victimes des mines reste à mettre en place.", "data.central_database"},
+      {"Rapport article 7 2025", "Soutien psychologique et réinsertion sociale",
+       "Il n'existe pas encore de programmes de soutien par les pairs.", "psychosocial.peer_support"},
+      {"Informe artículo 7 2025", "Recopilación de datos y gestión de la información",
+       "Queda por establecer una base de datos centralizada sobre las víctimas de minas.", "data.central_database"},
+      {"Informe artículo 7 2025", "Apoyo psicológico y reintegración social", "Todavía no existen programas de apoyo entre pares.",
+       "psychosocial.peer_support"},
+  };
+  for (const Case& c : cases) {
+    DocBuilder b;
+    b.Para(c.title, 1);
+    b.Para(c.heading, 2);
+    b.Para(c.sentence);
+    Report r = Run(b);
+    BOOST_TEST(Value(r, c.question) == "no", c.sentence);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
