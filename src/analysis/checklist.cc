@@ -125,14 +125,20 @@ struct RowAnswer {
   std::string decisive;  // what decided the value, for the evidence ("☒ Partly")
 };
 
-std::string FirstYear(const std::string& text) {
+// The year a year cell answers: its first year, or the end of the period it
+// states ("2021–2025", "adopted 2019, until 2023": the catalogue's year
+// question asks for the plan's last year).
+std::string AnswerYear(const std::string& text) {
+  std::vector<std::string> years;
   for (const std::string& t : MatchTokens(text)) {
     if (t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       int y = std::stoi(t);
-      if (y >= 1990 && y <= 2100) return t;
+      if (y >= 1990 && y <= 2100) years.push_back(t);
     }
   }
-  return {};
+  if (years.empty()) return {};
+  if (years.size() >= 2 && years[1] > years[0]) return years[1];
+  return years[0];
 }
 
 // How many different answer values have a word in `text` ("Oui Non En cours"
@@ -368,7 +374,7 @@ void ReadChecklist(Context& ctx) {
     } else if (q.type == AnswerType::kYear) {
       std::string y;
       for (const UnitCell* cell : answer_cells) {
-        y = FirstYear(cell->text);
+        y = AnswerYear(cell->text);
         if (!y.empty()) {
           answer_text = cell->text;
           break;

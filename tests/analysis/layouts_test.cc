@@ -686,5 +686,24 @@ BOOST_AUTO_TEST_CASE(a_thing_still_to_be_done_is_a_no_in_prose) {
   }
 }
 
+// The plan's end year answered with the plan's period ("2021–2025",
+// "Adopted in 2019, in force until 2023") is the period's last year.
+BOOST_AUTO_TEST_CASE(a_period_answers_the_end_year_with_its_last_year) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist 2024", 1);
+  b.Para("1. Coordination and national planning", 2);
+  b.Table({{"Question", "Answer", "Comments"}, {"Until which year does the plan run?", "2021\u20132025", ""}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "coordination.plan_end_year") == "2025");
+
+  DocBuilder c;
+  c.Para("Victim Assistance Checklist 2024", 1);
+  c.Para("1. Coordination and national planning", 2);
+  c.Table({{"Question", "Answer", "Comments"},
+           {"Until which year does the plan run?", "Adopted in 2019, in force until 2023", ""}});
+  Report rc = Run(c);
+  BOOST_TEST(Value(rc, "coordination.plan_end_year") == "2023");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
