@@ -108,6 +108,7 @@ std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
   std::set<std::string> row(st.begin(), st.end());
   std::vector<QuestionMatch> out;
   if (row.empty()) return out;
+  const bool asks = text.find('?') != std::string_view::npos;
   // Cosine(row, phrasing) for every phrasing, with the row's weights looked
   // up once and each phrasing's norm from the constructor (the same sums, in
   // the same order).
@@ -136,10 +137,11 @@ std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
         }
       }
       const double c = common / std::sqrt(wa * norms_[qi][si]);
-      // A short row ("Is counselling available?") may share a single stem
-      // when no other question's phrasings use it.
+      // A short question ("Is counselling available?") may share a single
+      // stem when no other question's phrasings use it; a short label
+      // ("Action 4 – Data") may not.
       bool enough = shared >= 2 || (shared >= 1 && static_cast<int>(s.size()) <= shared + 1 && row.size() <= 3) ||
-                    (own >= 1 && row.size() <= 2);
+                    (own >= 1 && row.size() <= 2 && asks);
       if (enough && c > best) {
         best = c;
         best_shared = shared;

@@ -33,8 +33,9 @@ class QuestionMatcher {
   // Scores `text` against every question; best first. Only questions that
   // share at least two stems with one of their phrasings are returned (one
   // common word — "provide", "plan" — is chance, not a match), unless the
-  // phrasing itself has fewer, or `text` has two stems at most and shares
-  // one that no other question's phrasings use ("Is counselling available?").
+  // phrasing itself has fewer, or `text` asks ("?") in two stems at most and
+  // shares one that no other question's phrasings use ("Is counselling
+  // available?").
   // Equal scores keep the catalogue's order.
   std::vector<QuestionMatch> Rank(std::string_view text) const;
 

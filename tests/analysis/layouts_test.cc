@@ -514,6 +514,19 @@ BOOST_AUTO_TEST_CASE(survivors_by_sex_in_memo_prose_with_the_sexes_named_alone) 
   Report re = Run(en);
   BOOST_TEST(Value(re, "data.survivors_female") == "130");
   BOOST_TEST(Value(re, "data.survivors_male") == "850");
+
+  // Run-in titles with a colon ("Action 4 – Data: …") under a plan with no
+  // action numbers yet: the short title is no printed question whose answer
+  // is the rest of the line; the sentences are read as prose.
+  DocBuilder sr;
+  sr.Para("Note verbale – Article 7 report for calendar year 2025 – Form J");
+  sr.Para("The Permanent Mission submits the information below in line with the Siem Reap-Angkor Action Plan.");
+  sr.Para("Action 4 – Data: The national database records 25,000 survivors (including 1,250 women).");
+  sr.Para("Action 6 – Rehabilitation: 14 centres operate; 2,300 assistive devices were provided in 2025.");
+  Report rr = Run(sr);
+  BOOST_TEST(Value(rr, "data.survivors_total") == "25000");
+  BOOST_TEST(Value(rr, "data.survivors_female") == "1250");
+  BOOST_TEST(Value(rr, "rehabilitation.centres") == "14");
 }
 
 // The reporting year of a checklist with no year field is the one year of
