@@ -7,10 +7,13 @@ answers written in one cell ("X Yes", "Sí, parcialmente", "Oui – en cours"),
 figures in prose and on "label: value" lines, results frameworks whose columns
 come in another order or carry Budget / Partners columns, deadlines such as
 "by Q3 2027", "d'ici fin 2026", "antes de diciembre de 2028", "2025-2029",
-headings numbered in roman numerals or "Componente 4 –", and French and
-Spanish Form J memos. A reviewer's reading of each is in EXPECTED below; the
-kinds of failure found with them are tested in tests/analysis/layouts_test.cc.
-Standard library only.
+headings numbered in roman numerals or "Componente 4 –", results tables
+headed "Activity" / "Mesure" / "Actividad", deadlines in figures, numbers
+spelled out, checklists reworded in French and Spanish, and French and
+Spanish Form J memos. It is a tool for finding kinds of failure by hand: each
+kind found with these documents is tested on documents built in C++ in
+tests/analysis/layouts_test.cc, smart_test.cc and reworded_test.cc (no test
+reads these files). Standard library only.
 
     /usr/bin/python3 tests/data/make_unseen.py OUT_DIR
     then: build/vareport extract OUT_DIR/<file> --format json
