@@ -718,5 +718,34 @@ BOOST_AUTO_TEST_CASE(a_period_answers_the_end_year_with_its_last_year) {
   BOOST_TEST(Value(rc, "coordination.plan_end_year") == "2023");
 }
 
+// Kind 13 in French and Spanish: "Label : value" lines whose label words
+// the question, each language's separators.
+BOOST_AUTO_TEST_CASE(label_value_lines_in_french_and_spanish) {
+  DocBuilder fr;
+  fr.Para("Rapport au titre de l'article 7 – 2025", 1);
+  fr.Para("Collecte de données", 2);
+  fr.Para("La base de données nationale est tenue par le centre d'action antimines.");
+  fr.Para("Survivants enregistrés : 1 234");
+  fr.Para("Nouvelles victimes en 2025 : 12");
+  fr.Para("Réadaptation physique", 2);
+  fr.Para("Centres de réadaptation : 4");
+  Report r = Run(fr);
+  BOOST_TEST(Value(r, "data.survivors_total") == "1234");
+  BOOST_TEST(Value(r, "data.casualties_period") == "12");
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "4");
+
+  DocBuilder es;
+  es.Para("Informe con arreglo al artículo 7 – 2025", 1);
+  es.Para("Recopilación de datos", 2);
+  es.Para("Sobrevivientes registrados: 2.345");
+  es.Para("Rehabilitación física", 2);
+  es.Para("Centros de rehabilitación en funcionamiento: 6");
+  es.Para("Dispositivos entregados en 2025: 1.120");
+  Report rs = Run(es);
+  BOOST_TEST(Value(rs, "data.survivors_total") == "2345");
+  BOOST_TEST(Value(rs, "rehabilitation.centres") == "6");
+  BOOST_TEST(Value(rs, "rehabilitation.devices_provided") == "1120");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
