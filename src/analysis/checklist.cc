@@ -36,6 +36,8 @@ std::string ExactAnswerWord(const Lexicon& lx, const std::string& text) {
   return {};
 }
 
+std::string QualifiedAnswer(const Lexicon& lx, const std::string& text);
+
 std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
   if (u.kind != Unit::Kind::kRow || u.cells.size() < 2) return std::nullopt;
   Header h;
@@ -47,7 +49,9 @@ std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
     if (f.empty()) continue;
     if (!c.ticks.empty()) return std::nullopt;  // a header has no boxes
     if (MatchTokens(f).size() > 8) return std::nullopt;  // a question, not a column name
-    std::string v = ExactAnswerWord(*ctx.lx, c.text);
+    // "Yes, partially" / "Sí, parcialmente": an option of its own, partial.
+    std::string v = QualifiedAnswer(*ctx.lx, c.text);
+    if (v.empty()) v = ExactAnswerWord(*ctx.lx, c.text);
     // A two-line header ("In / progress") whose second line landed in the
     // previous column: "No progress" | "In" reads "No" | "In progress".
     if (v.empty() && !leftover.empty()) v = ExactAnswerWord(*ctx.lx, c.text + " " + leftover);
@@ -57,6 +61,11 @@ std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
       if (t.size() == 2) {
         v = ExactAnswerWord(*ctx.lx, t[0]);
         if (!v.empty()) own_leftover = t[1];
+        // "Yes partially" (no comma): the partial option, not a yes.
+        if (!v.empty() && v != "partial" && ExactAnswerWord(*ctx.lx, t[1]) == "partial") {
+          v = "partial";
+          own_leftover.clear();
+        }
       }
     }
     leftover = own_leftover;
@@ -83,8 +92,11 @@ std::optional<Header> ReadHeader(const Context& ctx, const Unit& u) {
   return std::nullopt;
 }
 
-// The cell holding the question: the first with at least three words.
+// The cell holding the question: the first with at least three words. A row
+// made from a printed line (question_spans.cc) holds it first, and a label of
+// two words ("Survivors recorded") may word it.
 int QuestionCell(const Unit& u) {
+  if (u.synthetic && !u.cells.empty() && MatchTokens(u.cells[0].text).size() >= 2) return 0;
   for (std::size_t k = 0; k < u.cells.size(); ++k)
     if (MatchTokens(u.cells[k].text).size() >= 3) return static_cast<int>(k);
   return -1;
@@ -113,14 +125,20 @@ struct RowAnswer {
   std::string decisive;  // what decided the value, for the evidence ("☒ Partly")
 };
 
-std::string FirstYear(const std::string& text) {
+// The year a year cell answers: its first year, or the end of the period it
+// states ("2021–2025", "adopted 2019, until 2023": the catalogue's year
+// question asks for the plan's last year).
+std::string AnswerYear(const std::string& text) {
+  std::vector<std::string> years;
   for (const std::string& t : MatchTokens(text)) {
     if (t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       int y = std::stoi(t);
-      if (y >= 1990 && y <= 2100) return t;
+      if (y >= 1990 && y <= 2100) years.push_back(t);
     }
   }
-  return {};
+  if (years.empty()) return {};
+  if (years.size() >= 2 && years[1] > years[0]) return years[1];
+  return years[0];
 }
 
 // How many different answer values have a word in `text` ("Oui Non En cours"
@@ -139,6 +157,34 @@ int DistinctAnswerWords(const Lexicon& lx, const std::string& text) {
   return n;
 }
 
+// A yes or no qualified after a separator by a partial word or marker:
+// "Yes (partially)", "Yes – in progress", "Sí, parcialmente", "Oui – en
+// cours", "No (being drafted)", "Yes, but only in the capital" are "partial"
+// (catalogue: 'partial' covers 'partially', 'in progress', 'being drafted',
+// 'some areas only'). The words are the lexicon's partial answers and
+// partial_markers; "" when the text is not such an answer. Options printed
+// side by side ("Oui Non En cours") have no separator and stay unread.
+std::string QualifiedAnswer(const Lexicon& lx, const std::string& text) {
+  static const char* const kSeparators[] = {"(", ",", ";", ":", "\u2013", "\u2014", " - ", "["};
+  std::size_t cut = std::string::npos, width = 0;
+  for (const char* s : kSeparators) {
+    std::size_t at = text.find(s);
+    if (at != std::string::npos && at < cut) {
+      cut = at;
+      width = std::char_traits<char>::length(s);
+    }
+  }
+  if (cut == std::string::npos) return {};
+  std::string head = ExactAnswerWord(lx, text.substr(0, cut));
+  if (head != "yes" && head != "no") return {};
+  std::string qualifier = FoldForMatch(text.substr(cut + width));
+  if (qualifier.empty()) return {};
+  if (AnswerWord(lx, qualifier) == "partial") return "partial";
+  for (const std::string& m : lx.partial_markers)
+    if (qualifier == m || qualifier.rfind(m + " ", 0) == 0) return "partial";
+  return {};
+}
+
 }  // namespace
 
 std::string AnswerWord(const Lexicon& lx, const std::string& text) {
@@ -149,7 +195,9 @@ std::string AnswerWord(const Lexicon& lx, const std::string& text) {
   for (const auto& [value, words] : lx.answers) {
     for (const std::string& w : words) {
       if (w.size() <= best_len) continue;
-      if (f == w || f.rfind(w + " ", 0) == 0) {
+      // A one-letter word ("Y", "N", "O", "S") is the whole answer, never the
+      // start of one ("N/A" is no "no").
+      if (f == w || (w.size() > 1 && f.rfind(w + " ", 0) == 0)) {
         best_value = value;
         best_len = w.size();
       }
@@ -237,7 +285,8 @@ void ReadChecklist(Context& ctx) {
       for (const UnitTick& t : ticks) {
         ra.has_boxes = true;
         if (!t.checked) continue;
-        std::string v = AnswerWord(lx, t.label);
+        std::string v = QualifiedAnswer(lx, t.label);
+        if (v.empty()) v = AnswerWord(lx, t.label);
         if (v.empty()) {
           auto it = h.value_of_column.find(t.column);
           if (it != h.value_of_column.end()) v = it->second;
@@ -279,6 +328,14 @@ void ReadChecklist(Context& ctx) {
             }
           }
         }
+        if (ra.values.empty() && !answer_text.empty()) {
+          std::string v = QualifiedAnswer(lx, StripLabel(answer_text));
+          if (!v.empty()) {
+            ra.values.insert(v);
+            ra.source = "word";
+            ra.confidence = 0.85;
+          }
+        }
         if (ra.values.empty() && !answer_text.empty() && DistinctAnswerWords(lx, answer_text) < 2) {
           std::string v = AnswerWord(lx, StripLabel(answer_text));
           if (v.empty()) v = AnswerWord(lx, answer_text);
@@ -317,7 +374,7 @@ void ReadChecklist(Context& ctx) {
     } else if (q.type == AnswerType::kYear) {
       std::string y;
       for (const UnitCell* cell : answer_cells) {
-        y = FirstYear(cell->text);
+        y = AnswerYear(cell->text);
         if (!y.empty()) {
           answer_text = cell->text;
           break;

@@ -98,16 +98,27 @@ void DetectDocumentFields(Context& ctx) {
   Report& rep = ctx.report;
   const std::vector<Unit>& units = ctx.units;
 
-  // Kind: the first front-matter unit that names one.
+  // Kind: the first front-matter unit that names one. A question ("Is there
+  // a national plan?") names none: it is what a checklist asks.
   std::string title_folded = FoldForMatch(ctx.doc.title);
+  std::size_t kind_unit = units.size();  // the unit that named the kind: the title line
   for (std::size_t i = 0; i < units.size() && i < kFrontUnits && rep.kind == "unknown"; ++i) {
+    if (UnitText(units[i]).find('?') != std::string::npos) continue;
     std::string f = FoldForMatch(UnitText(units[i]));
     for (const auto& [kind, phrases] : rules.document.kinds) {
       if (std::any_of(phrases.begin(), phrases.end(), [&](const std::string& p) { return ContainsPhrase(f, p); })) {
         rep.kind = kind;
+        kind_unit = i;
         break;
       }
     }
+  }
+  // A title no kind phrase names ("National Disability and Victim Assistance
+  // Strategy 2025–2028") over a results table (Objective | … | Target |
+  // Deadline, lexicon plan_*_headers): a national plan.
+  if (rep.kind == "unknown" &&
+      std::any_of(units.begin(), units.end(), [&](const Unit& u) { return IsPlanHeader(ctx, u); })) {
+    rep.kind = "national_plan";
   }
 
   auto values = LabelledValues(units);
@@ -188,6 +199,12 @@ void DetectDocumentFields(Context& ctx) {
         }
       }
     }
+  }
+  if (!rep.reporting_year && kind_unit < units.size()) {
+    // The one year of the title line ("Questionnaire … – Mali – 2025"): the
+    // years of objectives and deadlines further down may outnumber it.
+    std::vector<int> ys = Years(FoldForMatch(UnitText(units[kind_unit])));
+    if (ys.size() == 1) rep.reporting_year = ys.front();
   }
   if (!rep.reporting_year) {
     std::map<int, int> count;

@@ -47,6 +47,7 @@ QuestionMatcher::QuestionMatcher(const RuleSet& rules) {
   }
   double sum = 0;
   for (const auto& [stem, count] : df) {
+    if (count == 1) own_stems_.insert(stem);
     double w = std::log(1.0 + static_cast<double>(n) / count);
     idf_[stem] = w;
     sum += w;
@@ -107,6 +108,7 @@ std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
   std::set<std::string> row(st.begin(), st.end());
   std::vector<QuestionMatch> out;
   if (row.empty()) return out;
+  const bool asks = text.find('?') != std::string_view::npos;
   // Cosine(row, phrasing) for every phrasing, with the row's weights looked
   // up once and each phrasing's norm from the constructor (the same sums, in
   // the same order).
@@ -123,7 +125,7 @@ std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
     for (std::size_t si = 0; si < sets.size(); ++si) {
       const std::set<std::string>& s = sets[si];
       if (s.empty()) continue;
-      int shared = 0;
+      int shared = 0, own = 0;
       double common = 0;
       std::size_t k = 0;
       for (const std::string& stem : row) {
@@ -131,18 +133,26 @@ std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
         if (s.count(stem)) {
           common += w * w;
           ++shared;
+          own += own_stems_.count(stem) ? 1 : 0;
         }
       }
       const double c = common / std::sqrt(wa * norms_[qi][si]);
-      bool enough = shared >= 2 || (shared >= 1 && static_cast<int>(s.size()) <= shared + 1 && row.size() <= 3);
+      // A short question ("Is counselling available?") may share a single
+      // stem when no other question's phrasings use it; a short label
+      // ("Action 4 – Data") may not.
+      bool enough = shared >= 2 || (shared >= 1 && static_cast<int>(s.size()) <= shared + 1 && row.size() <= 3) ||
+                    (own >= 1 && row.size() <= 2 && asks);
       if (enough && c > best) {
         best = c;
         best_shared = shared;
       }
     }
-    if (best > 0) out.push_back({q, best, best_shared});
+    // Rounded, so that phrasings whose weights sum in another order still tie.
+    if (best > 0) out.push_back({q, std::round(best * 1e9) / 1e9, best_shared});
   }
-  std::sort(out.begin(), out.end(), [](const QuestionMatch& a, const QuestionMatch& b) { return a.score > b.score; });
+  // Equal scores keep the catalogue's order: the more general question first
+  // ("Survivors registered (cumulative)" ties the total and each sex: the total).
+  std::stable_sort(out.begin(), out.end(), [](const QuestionMatch& a, const QuestionMatch& b) { return a.score > b.score; });
   return out;
 }
 

@@ -33,7 +33,10 @@ class QuestionMatcher {
   // Scores `text` against every question; best first. Only questions that
   // share at least two stems with one of their phrasings are returned (one
   // common word — "provide", "plan" — is chance, not a match), unless the
-  // phrasing itself has fewer.
+  // phrasing itself has fewer, or `text` asks ("?") in two stems at most and
+  // shares one that no other question's phrasings use ("Is counselling
+  // available?").
+  // Equal scores keep the catalogue's order.
   std::vector<QuestionMatch> Rank(std::string_view text) const;
 
   // Similarity of `text` to one phrase list (component headings), 0..1.
@@ -48,6 +51,7 @@ class QuestionMatcher {
 
   std::set<std::string> stopwords_;
   std::unordered_map<std::string, double> idf_;
+  std::set<std::string> own_stems_;  // stems only one question's phrasings use
   double default_weight_ = 1.0;
   // Per question, its phrasings as stem sets.
   std::vector<std::pair<const QuestionRule*, std::vector<std::set<std::string>>>> questions_;

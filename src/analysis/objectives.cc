@@ -123,13 +123,17 @@ struct PlanColumns {
 std::optional<PlanColumns> ReadPlanHeader(const Lexicon& lx, const Unit& u) {
   if (u.kind != Unit::Kind::kRow || u.cells.size() < 3) return std::nullopt;
   PlanColumns pc;
+  int action = -1;  // a column of planned actions ("Activity", "Mesure", "Actividad")
   for (const UnitCell& c : u.cells) {
     std::string f = FoldForMatch(c.text);
     if (pc.objective < 0 && StartsWithAny(f, lx.plan_objective_headers)) pc.objective = c.column;
     else if (pc.target < 0 && StartsWithAny(f, lx.plan_target_headers)) pc.target = c.column;
     else if (pc.deadline < 0 && StartsWithAny(f, lx.plan_deadline_headers)) pc.deadline = c.column;
     else if (pc.component < 0 && StartsWithAny(f, lx.plan_component_headers) && MatchTokens(f).size() <= 3) pc.component = c.column;
+    else if (action < 0 && StartsWithAny(f, lx.plan_action_headers) && MatchTokens(f).size() <= 3) action = c.column;
   }
+  // With no objective column, the planned actions are the table's objectives.
+  if (pc.objective < 0) pc.objective = action;
   if (pc.objective >= 0 && (pc.target >= 0 || pc.deadline >= 0)) return pc;
   return std::nullopt;
 }
@@ -148,6 +152,16 @@ std::string StripBullet(const std::string& text) {
     std::string bs(b);
     if (t.rfind(bs, 0) == 0) return Trim(t.substr(bs.size()));
   }
+  // A typed label closed by ")" or "." and a space: one letter, up to three
+  // digits or roman numerals ("a) ", "B. ", "12. ", "iv) "; "1.200 survivors"
+  // and "Dr. " are none).
+  std::size_t n = 0;
+  while (n < t.size() && n < 4 && std::isalnum(static_cast<unsigned char>(t[n]))) ++n;
+  std::string label = t.substr(0, n);
+  bool digits = std::all_of(label.begin(), label.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  bool roman = label.find_first_not_of("ivxIVX") == std::string::npos;
+  if (n >= 1 && n <= 3 && (n == 1 || digits || roman) && n + 1 < t.size() && (t[n] == ')' || t[n] == '.') && t[n + 1] == ' ')
+    return Trim(t.substr(n + 2));
   return t;
 }
 
@@ -183,7 +197,19 @@ bool IsPlanHeader(const Context& ctx, const Unit& u) { return ReadPlanHeader(*ct
 bool ReportsAchievement(const Lexicon& lx, const std::string& sentence) {
   std::string f = FoldForMatch(sentence);
   bool reports = false;
-  for (const std::string& m : lx.report_markers) reports = reports || ContainsPhrase(f, m);
+  // A marker that a year follows names a period to come, not the one reported
+  // on ("durante el período 2025-2029", "au cours de la période 2026-2028").
+  auto names_period = [&](const std::string& m) {
+    std::string padded = " " + f + " ";
+    for (std::size_t at = padded.find(" " + m + " "); at != std::string::npos; at = padded.find(" " + m + " ", at + 1)) {
+      std::vector<std::string> next = MatchTokens(padded.substr(at + m.size() + 2, 8));
+      bool year = !next.empty() && next[0].size() == 4 &&
+                  std::all_of(next[0].begin(), next[0].end(), [](unsigned char c) { return std::isdigit(c); });
+      if (!year) return false;
+    }
+    return true;
+  };
+  for (const std::string& m : lx.report_markers) reports = reports || (ContainsPhrase(f, m) && !names_period(m));
   if (!reports) return false;
   for (const auto* list : {&lx.future_markers, &lx.target_markers})
     for (const std::string& m : *list)

@@ -145,6 +145,29 @@ Split SplitLine(const Context& ctx, const Unit& u) {
   return s;
 }
 
+// A sentence that states its own figures ("… holds records on 3,412
+// survivors, of whom 512 are women."): it ends with a full stop and holds a
+// figure that is neither a year nor its leading item number. It is narrative
+// (read by its cues), not a printed question whose answer is below it.
+bool StatesFigures(const std::string& line, const std::string& lang) {
+  std::string t = Trim(line);
+  if (t.empty() || t.back() != '.') return false;
+  for (const NumberMatch& m : FindNumbers(t, lang))
+    if (m.begin > 0 && m.integer && !m.year_like && !m.after_hash && !m.percent) return true;
+  return false;
+}
+
+// The best score of `text` as a question of unit `i`'s section (0 when none).
+double QuestionScore(const Context& ctx, std::size_t i, const std::string& text) {
+  double best = 0;
+  for (const QuestionMatch& m : ctx.matcher.Rank(text)) {
+    double score = m.score;
+    if (!ctx.component[i].empty()) score += m.question->component == ctx.component[i] ? kSectionBonus : -kOtherSectionMalus;
+    best = std::max(best, score);
+  }
+  return best;
+}
+
 UnitCell Cell(int column, std::string text, std::vector<UnitTick> ticks = {}) {
   UnitCell c;
   c.column = column;
@@ -323,14 +346,9 @@ void LocateQuestionSpans(Context& ctx) {
     }
     if (s.rest.empty() && lines.empty() && !s.asks) continue;
     if (!s.rest.empty() && !s.asks && u.ticks.empty() && lines.empty() && MatchTokens(s.rest).size() > 12) continue;
+    if (!s.asks && s.rest.empty() && StatesFigures(s.question, ctx.lang)) continue;
     // Is it a catalogue question? (The checklist ranks it again, with every other candidate.)
-    double best = 0;
-    for (const QuestionMatch& m : ctx.matcher.Rank(s.question)) {
-      double score = m.score;
-      if (!ctx.component[i].empty()) score += m.question->component == ctx.component[i] ? kSectionBonus : -kOtherSectionMalus;
-      best = std::max(best, score);
-    }
-    if (best < kSpanThreshold) continue;
+    if (QuestionScore(ctx, i, s.question) < kSpanThreshold) continue;
 
     Unit row;
     row.kind = Unit::Kind::kRow;
@@ -347,6 +365,35 @@ void LocateQuestionSpans(Context& ctx) {
     }
     for (std::size_t j = i + 1; j <= comments_end; ++j) ctx.role[j] = Role::kAnswerLine;
     row.columns = column;
+    u = std::move(row);
+  }
+  // A "Label: value" line that no question above took as its answer, whose
+  // label itself words a question ("Survivors recorded: 3,412", "Number of
+  // rehabilitation centres: 6"): the label is the question, the value its
+  // answer. A one-word label ("Number:", "Total:") never is; nor is a line
+  // outside every component section, or a cover field's label
+  // (rules/document.xml state and year labels: "Reporting year: 2025").
+  for (std::size_t i = 0; i < ctx.units.size(); ++i) {
+    Unit& u = ctx.units[i];
+    if (u.kind != Unit::Kind::kText || ctx.role[i] != Role::kPlain || u.heading_level > 0 || u.run_in) continue;
+    if (ctx.component[i].empty() || !u.ticks.empty() || IsCommentLine(ctx, u)) continue;
+    std::string label = LeadingLabel(u.text);
+    if (MatchTokens(label).size() < 2 || StartsWithAny(label, ctx.rules.document.year_labels) ||
+        StartsWithAny(label, ctx.rules.document.state_labels))
+      continue;
+    std::size_t colon = u.text.find(':');
+    std::string question = Trim(u.text.substr(0, colon));
+    std::string value = Trim(u.text.substr(colon + 1));
+    if (FoldForMatch(value).empty() || MatchTokens(value).size() > 12) continue;
+    if (QuestionScore(ctx, i, question) < kSpanThreshold) continue;
+    Unit row;
+    row.kind = Unit::Kind::kRow;
+    row.synthetic = true;
+    row.page = u.page;
+    row.table = next_table++;
+    row.cells.push_back(Cell(0, question));
+    row.cells.push_back(Cell(1, value));
+    row.columns = 2;
     u = std::move(row);
   }
 }

@@ -87,11 +87,40 @@ std::vector<std::string> InlineItems(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// The title after a component label and its number ("Axe 1 : Coordination",
+// "Strategic area 3: Physical rehabilitation", "Componente 4 – Inclusión
+// económica", "Part III. Health"): the lexicons' plan_component_headers,
+// then one number, roman numeral or letter. "" when the text has no label.
+std::string AfterComponentLabel(const Context& ctx, const std::string& text) {
+  std::vector<std::string> t = MatchTokens(FoldForMatch(text));
+  std::size_t skip = 0;
+  for (const auto& [lang, lx] : ctx.rules.lexicons) {
+    for (const std::string& h : lx.plan_component_headers) {
+      std::vector<std::string> ht = MatchTokens(h);
+      if (ht.size() > skip && ht.size() < t.size() && std::equal(ht.begin(), ht.end(), t.begin())) skip = ht.size();
+    }
+  }
+  if (skip == 0) return {};
+  const std::string& n = t[skip];
+  bool number = std::all_of(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); }) ||
+                n.find_first_not_of("ivxl") == std::string::npos || n.size() == 1;
+  if (!number || skip + 1 >= t.size()) return {};
+  std::string rest;
+  for (std::size_t k = skip + 1; k < t.size(); ++k) rest += (rest.empty() ? "" : " ") + t[k];
+  return rest;
+}
+
+}  // namespace
+
 std::string HeadingComponent(const Context& ctx, const std::string& text, double min_score) {
   std::string best_id;
   double best_score = 0;
+  const std::string titled = AfterComponentLabel(ctx, text);
   for (const ComponentRule& c : ctx.rules.components) {
     double s = ctx.matcher.Similarity(text, c.headings);
+    if (!titled.empty()) s = std::max(s, ctx.matcher.Similarity(titled, c.headings));
     if (s > best_score) {
       best_score = s;
       best_id = c.id;

@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -175,6 +176,17 @@ Deadline FindDeadline(std::string_view text, const Lexicon& lx, bool bare_year_o
     return false;
   };
 
+  // The index of the year that closes a range opened by the year at `i`:
+  // "2025–2027", or the lexicon's range_joiners between them ("between 2025
+  // and 2027", "entre 2025 et 2027", "de 2025 a 2027"); 0 when none.
+  auto range_end = [&](std::size_t i, int y) -> std::size_t {
+    int y2 = 0;
+    if (i + 1 < t.size() && IsYear(t[i + 1], &y2)) return y2 > y && y2 - y < 30 ? i + 1 : 0;
+    if (i + 2 < t.size() && Contains(lx.range_joiners, t[i + 1]) && IsYear(t[i + 2], &y2) && y2 > y && y2 - y < 30)
+      return i + 2;
+    return 0;
+  };
+
   std::vector<DateHit> hits;
   for (std::size_t i = 0; i < t.size(); ++i) {
     int y = 0;
@@ -182,25 +194,58 @@ Deadline FindDeadline(std::string_view text, const Lexicon& lx, bool bare_year_o
     if (reference_year(i)) {
       int y2 = 0;
       if (i + 1 < t.size() && IsYear(t[i + 1], &y2)) ++i;  // the whole range is the name
+      else if (std::size_t e = range_end(i, y)) i = e;
       continue;
     }
     // A range "2025–2027": the deadline is the end of the range.
-    int y2 = 0;
-    if (i + 1 < t.size() && IsYear(t[i + 1], &y2) && y2 > y && y2 - y < 30) {
-      hits.push_back({y2, 12, 31, i + 1});
-      ++i;
+    if (std::size_t e = range_end(i, y)) {
+      int y2 = 0;
+      IsYear(t[e], &y2);
+      hits.push_back({y2, 12, 31, e});
+      i = e;
       continue;
     }
     DateHit h{y, 12, 31, i};
-    // Month (and day) before the year: "December 2026", "diciembre de 2023", "31 décembre 2021".
+    // A date in figures: "30/06/2026", "30.06.2026", "06/2026". Day first, as
+    // the UN and most States write it, unless the first figure cannot be a
+    // month's day and the second can ("06/30/2026").
+    {
+      int a = 0, b = 0;
+      // True when `parts` stand in the text joined by one of "/", ".", "-".
+      auto written = [&](std::initializer_list<std::string> parts) {
+        for (char sep : {'/', '.', '-'}) {
+          std::string joined;
+          for (const std::string& p : parts) joined += (joined.empty() ? "" : std::string(1, sep)) + p;
+          if (text.find(joined) != std::string_view::npos) return true;
+        }
+        return false;
+      };
+      if (i >= 2 && IsSmallInt(t[i - 2], &a) && IsSmallInt(t[i - 1], &b) && written({t[i - 2], t[i - 1], t[i]})) {
+        int day = a, month = b;
+        if (month > 12 && day <= 12) std::swap(day, month);
+        if (month >= 1 && month <= 12 && day >= 1 && day <= DaysIn(y, month)) {
+          hits.push_back({y, month, day, i});
+          continue;
+        }
+      } else if (i >= 1 && IsSmallInt(t[i - 1], &b) && b >= 1 && b <= 12 && t[i - 1].size() <= 2 &&
+                 written({t[i - 1], t[i]})) {
+        hits.push_back({y, b, DaysIn(y, b), i});
+        continue;
+      }
+    }
+    // Month (and day) before the year: "December 2026", "diciembre de 2023",
+    // "31 décembre 2021", "June 30, 2026".
     std::size_t m_at = std::string::npos;
+    int month_day = 0;
     if (i >= 1 && month_at(i - 1)) m_at = i - 1;
     else if (i >= 2 && month_at(i - 2) && (t[i - 1] == "de" || t[i - 1] == "del" || t[i - 1] == "of")) m_at = i - 2;
+    else if (i >= 2 && month_at(i - 2) && IsSmallInt(t[i - 1], &month_day) && month_day >= 1) m_at = i - 2;
     if (m_at != std::string::npos) {
       h.month = month_at(m_at);
       h.day = DaysIn(y, h.month);
       int d = 0;
-      if (m_at >= 1 && IsSmallInt(t[m_at - 1], &d) && d >= 1 && d <= DaysIn(y, h.month)) h.day = d;
+      if (month_day >= 1 && month_day <= DaysIn(y, h.month)) h.day = month_day;
+      else if (m_at >= 1 && IsSmallInt(t[m_at - 1], &d) && d >= 1 && d <= DaysIn(y, h.month)) h.day = d;
       else if (m_at >= 2 && t[m_at - 1] == "de" && IsSmallInt(t[m_at - 2], &d) && d >= 1 && d <= DaysIn(y, h.month)) h.day = d;
       hits.push_back(h);
       continue;

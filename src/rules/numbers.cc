@@ -3,6 +3,7 @@
 #include <unicode/dcfmtsym.h>
 #include <unicode/locid.h>
 #include <unicode/numfmt.h>
+#include <unicode/rbnf.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -140,7 +141,28 @@ long long ParseInteger(std::string_view text, const std::string& lang) {
   for (const NumberMatch& m : ms) {
     if (m.integer && !m.after_hash && !m.percent) return static_cast<long long>(std::llround(m.value));
   }
-  return -1;
+  return ParseSpelledInteger(text, lang);
+}
+
+long long ParseSpelledInteger(std::string_view text, const std::string& lang) {
+  if (text.size() > 80) return -1;
+  icu::Locale locale(lang.c_str());
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  s.trim().toLower(locale);
+  while (s.length() > 0 && (s.endsWith(icu::UnicodeString(u".")) || s.endsWith(icu::UnicodeString(u";")))) s.truncate(s.length() - 1);
+  if (s.isEmpty()) return -1;
+  UErrorCode status = U_ZERO_ERROR;
+  // ICU's spell-out rules of the language (CLDR): "five", "cinq", "veintitrés".
+  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, locale, status);
+  if (U_FAILURE(status)) return -1;
+  icu::Formattable value;
+  icu::ParsePosition pos(0);
+  rbnf.parse(s, value, pos);
+  if (pos.getIndex() != s.length() || pos.getErrorIndex() >= 0) return -1;
+  status = U_ZERO_ERROR;
+  int64_t v = value.getInt64(status);
+  if (U_FAILURE(status) || v < 0) return -1;
+  return static_cast<long long>(v);
 }
 
 }  // namespace vareport

@@ -26,7 +26,13 @@ struct NumberMatch {
 std::vector<NumberMatch> FindNumbers(std::string_view text, const std::string& lang);
 
 // Parses `text` as one non-negative integer after an optional label ("Number:
-// 2,299" → 2299). Returns -1 when no single integer is there.
+// 2,299" → 2299), else as a number spelled out in words (ParseSpelledInteger).
+// Returns -1 when no single integer is there.
 long long ParseInteger(std::string_view text, const std::string& lang);
+
+// The integer that `text` spells out, whole, in `lang` by ICU's spell-out
+// rules (CLDR): "Five" → 5, "cinq" → 5, "veintitrés" → 23; case and a final
+// full stop aside. -1 when the text is not one spelled number.
+long long ParseSpelledInteger(std::string_view text, const std::string& lang);
 
 }  // namespace vareport

@@ -126,6 +126,7 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"deadline_prepositions", &lx.deadline_prepositions},
       {"plan_objective_headers", &lx.plan_objective_headers}, {"plan_target_headers", &lx.plan_target_headers},
       {"plan_deadline_headers", &lx.plan_deadline_headers}, {"negation_markers", &lx.negation_markers},
+      {"plan_action_headers", &lx.plan_action_headers},
       {"partial_markers", &lx.partial_markers}, {"unknown_markers", &lx.unknown_markers}, {"future_markers", &lx.future_markers},
       {"target_markers", &lx.target_markers},
       {"answer_labels", &lx.answer_labels},
@@ -138,7 +139,8 @@ Status LoadLexicon(const std::string& file, const std::string& schema, RuleSet& 
       {"law_nouns", &lx.law_nouns},
       {"page_furniture", &lx.page_furniture},
       {"va_terms", &lx.va_terms},
-      {"noun_modifiers", &lx.noun_modifiers}};
+      {"noun_modifiers", &lx.noun_modifiers},
+      {"range_joiners", &lx.range_joiners}};
   for (xmlNode* l : Children(root, "list")) {
     auto it = lists.find(Attr(l, "name"));
     if (it == lists.end()) continue;  // the schema already refused unknown names

@@ -85,6 +85,7 @@ struct Lexicon {
   std::vector<std::string> plan_objective_headers;  // results-table column headers
   std::vector<std::string> plan_target_headers;
   std::vector<std::string> plan_deadline_headers;
+  std::vector<std::string> plan_action_headers;  // "activity", "mesure", "actividad": the objectives of a table with no objective column
   std::vector<std::string> negation_markers;  // polarity of narrative sentences
   std::vector<std::string> partial_markers;
   std::vector<std::string> unknown_markers;
@@ -100,6 +101,7 @@ struct Lexicon {
   std::vector<std::string> frequency_words;  // frequencies that are quantities ("quarterly", "monthly", "annual")
   std::vector<std::string> law_nouns;  // nouns whose following number is an identifier, not a quantity ("law", "article", "decree")
   std::vector<std::string> noun_modifiers;  // "new", "nouveaux": never the noun a figure counts
+  std::vector<std::string> range_joiners;   // "and", "to", "et", "y", "a": "between 2025 and 2027" is a range
   bool noun_head_last = false;  // "3 new health centres": the counted noun ends the phrase (English)
   std::vector<std::string> va_terms;  // words of victim assistance ("survivors", "landmine"): tell a VA report from any document
   std::vector<std::string> page_furniture;  // running header/footer phrases ("page", "of"), never content

@@ -405,5 +405,347 @@ BOOST_AUTO_TEST_CASE(evidence_shows_the_box_that_decided) {
   }
 }
 
+// Kind 12 (unseen phrasings, tests/data/make_unseen.py): a yes or no written
+// in one answer cell and qualified after a separator by a partial word
+// ("Yes (partially)", "Sí, parcialmente", "Oui – en cours") is "partial";
+// a qualifier that is no partial word keeps the yes or no; options printed
+// side by side with nothing chosen stay unanswered, and "N/A" is no "N".
+BOOST_AUTO_TEST_CASE(a_yes_or_no_qualified_by_a_partial_word_is_partial) {
+  DocBuilder en;
+  en.Para("Victim Assistance Questionnaire 2025", 1);
+  en.Para("I. Coordination", 2);
+  en.Table({{"Question", "Answer", "Comments"},
+            {"Has a national plan for victim assistance been adopted?", "Yes (partially)", "Draft under review"},
+            {"Is there a national referral mechanism?", "Yes – in progress", ""},
+            {"Does the plan have a budget?", "No, not yet", ""},
+            {"Does your State have a focal point for victim assistance?", "Yes, since 2019", ""},
+            {"Is there a directory of services?", "No, but one is being drafted", ""},
+            {"Is implementation of the plan monitored and evaluated?", "Yes No In progress", ""},
+            {"Do mine survivors participate in coordination and decision-making?", "N/A", ""}});
+  Report r = Run(en);
+  BOOST_TEST(Value(r, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(r, "coordination.referral_mechanism") == "partial");
+  BOOST_TEST(Value(r, "coordination.plan_budget") == "no");
+  BOOST_TEST(Value(r, "coordination.focal_point") == "yes");
+  BOOST_TEST(Value(r, "coordination.services_directory") == "partial");
+  BOOST_TEST(Value(r, "coordination.monitoring") == "(none)");  // printed options, none chosen
+  BOOST_TEST(HasFinding(r, "MISSING_ANSWER", "coordination", "coordination.monitoring"));
+  BOOST_TEST(Value(r, "coordination.survivor_participation") == "(none)");  // "N/A" is no "no"
+
+  DocBuilder es;
+  es.Para("Cuestionario sobre asistencia a las víctimas 2025", 1);
+  es.Para("Componente 1 – Coordinación", 2);
+  es.Table({{"Pregunta", "Respuesta", "Observaciones"},
+            {"¿Se ha aprobado un plan nacional de asistencia a víctimas?", "Sí, parcialmente", ""},
+            {"¿Tiene el plan un presupuesto asignado?", "No, todavía no", ""}});
+  es.Para("Componente 4 – Inclusión económica", 2);
+  es.Table({{"Pregunta", "Respuesta", "Observaciones"},
+            {"¿Tienen los sobrevivientes acceso a la protección social?", "Sí (en curso)", ""}});
+  Report rs = Run(es);
+  BOOST_TEST(Value(rs, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(rs, "coordination.plan_budget") == "no");
+  BOOST_TEST(Value(rs, "economic.social_protection") == "partial");
+
+  DocBuilder fr;
+  fr.Para("Questionnaire sur l'assistance aux victimes 2025", 1);
+  fr.Para("Partie A – Coordination", 2);
+  fr.Table({{"Question", "Réponse", "Commentaires"},
+            {"Un plan national d'assistance aux victimes a-t-il été adopté ?", "Oui – en cours", ""},
+            {"Le plan est-il financé par le budget national ?", "Réponse : Non (en préparation)", ""}});
+  Report rf = Run(fr);
+  BOOST_TEST(Value(rf, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(rf, "coordination.plan_budget") == "partial");
+}
+
+// Kind 13: "Label: value" lines whose label words the question itself
+// ("Survivors recorded: 3,412", "Number of rehabilitation centres: 6"), after
+// a sentence that states its own figures. The sentence is narrative (not a
+// printed question whose answer is the line below it); each line answers
+// the question its label words.
+BOOST_AUTO_TEST_CASE(label_value_lines_whose_label_words_the_question) {
+  DocBuilder b;
+  b.Para("Article 7 report – Form J – Victim assistance", 1);
+  b.Para("Reporting year: 2025");  // a cover field, no question's answer
+  b.Para("Data collection", 2);
+  b.Para("As of December 2025, the national database holds records on 3,412 survivors, of whom 512 are women "
+         "and girls and 2,900 are men and boys.");
+  b.Para("Survivors recorded: 3,412");
+  b.Para("New casualties in 2025: 14");
+  b.Para("Physical rehabilitation", 2);
+  b.Para("Number of rehabilitation centres: 6");
+  b.Para("Prostheses and orthoses delivered in 2025: 1,120");
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "3412");
+  BOOST_TEST(Value(r, "data.survivors_female") == "512");
+  BOOST_TEST(Value(r, "data.survivors_male") == "2900");
+  BOOST_TEST(Value(r, "data.casualties_period") == "14");
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "6");
+  BOOST_TEST(Value(r, "rehabilitation.devices_provided") == "1120");
+  BOOST_TEST(Value(r, "coordination.plan_end_year") == "(none)");
+  BOOST_TEST(r.reporting_year.value_or(0) == 2025);
+  BOOST_TEST(!HasFinding(r, "FIGURES_INCONSISTENT", ""));
+}
+
+// Kind 14: a Form J memo that gives survivors by sex with the sexes named
+// alone ("dont 412 femmes et 1 933 hommes", "210 son mujeres y 1.322
+// hombres"), each language's separators.
+BOOST_AUTO_TEST_CASE(survivors_by_sex_in_memo_prose_with_the_sexes_named_alone) {
+  DocBuilder fr;
+  fr.Para("Rapport au titre de l'article 7 – Formulaire J – Assistance aux victimes – 2025");
+  fr.Item("Collecte de données. Au total, 2\u00A0345 survivants ont été enregistrés, dont 412 femmes et 1\u00A0933 "
+          "hommes. Objectif : enregistrer 300 survivants supplémentaires d'ici fin 2026.", "II.");
+  Report r = Run(fr);
+  BOOST_TEST(Value(r, "data.survivors_total") == "2345");
+  BOOST_TEST(Value(r, "data.survivors_female") == "412");
+  BOOST_TEST(Value(r, "data.survivors_male") == "1933");
+
+  DocBuilder es;
+  es.Para("Informe con arreglo al artículo 7 – Formulario J – Asistencia a las víctimas – 2025");
+  es.Item("Recopilación de datos. Se han registrado 1.532 sobrevivientes de minas, de los cuales 210 son mujeres "
+          "y 1.322 hombres.", "2.");
+  Report rs = Run(es);
+  BOOST_TEST(Value(rs, "data.survivors_total") == "1532");
+  BOOST_TEST(Value(rs, "data.survivors_female") == "210");
+  BOOST_TEST(Value(rs, "data.survivors_male") == "1322");
+
+  DocBuilder en;
+  en.Para("Article 7 report – Form J – Victim assistance – 2025");
+  en.Item("Data collection. The database records 980 survivors, of whom 130 women and 850 men.", "2.");
+  Report re = Run(en);
+  BOOST_TEST(Value(re, "data.survivors_female") == "130");
+  BOOST_TEST(Value(re, "data.survivors_male") == "850");
+
+  // Run-in titles with a colon ("Action 4 – Data: …") under a plan with no
+  // action numbers yet: the short title is no printed question whose answer
+  // is the rest of the line; the sentences are read as prose.
+  DocBuilder sr;
+  sr.Para("Note verbale – Article 7 report for calendar year 2025 – Form J");
+  sr.Para("The Permanent Mission submits the information below in line with the Siem Reap-Angkor Action Plan.");
+  sr.Para("Action 4 – Data: The national database records 25,000 survivors (including 1,250 women).");
+  sr.Para("Action 6 – Rehabilitation: 14 centres operate; 2,300 assistive devices were provided in 2025.");
+  Report rr = Run(sr);
+  BOOST_TEST(Value(rr, "data.survivors_total") == "25000");
+  BOOST_TEST(Value(rr, "data.survivors_female") == "1250");
+  BOOST_TEST(Value(rr, "rehabilitation.centres") == "14");
+}
+
+// The reporting year of a checklist with no year field is the one year of
+// its title line, though the objectives' deadlines name later years more
+// often. Objective lines keep no typed list label ("b) ", "iv) ").
+BOOST_AUTO_TEST_CASE(reporting_year_from_the_title_line_not_the_deadlines) {
+  DocBuilder b;
+  b.Para("Questionnaire sur l'assistance aux victimes – République du Mali – 2025", 1);
+  b.Para("III. Réadaptation physique", 2);
+  b.Table({{"Question", "Réponse", "Commentaires"}, {"Nombre de centres de réadaptation en activité", "4", ""}});
+  b.Para("Objectifs pour 2026", 3);
+  b.Para("b) Appareiller 300 survivants au cours du troisième trimestre 2027.");
+  b.Para("Adopter la stratégie nationale de réadaptation avant juin 2027.");
+  b.Para("iv) Former 20 kinésithérapeutes entre 2025 et 2027.");
+  Report r = Run(b);
+  BOOST_TEST(r.reporting_year.value_or(0) == 2025);
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "4");
+  auto objectives = ObjectivesOf(r, "rehabilitation");
+  BOOST_REQUIRE_EQUAL(objectives.size(), 3u);
+  BOOST_TEST(objectives[0].find("Appareiller 300") == 0u);
+  BOOST_TEST(objectives[2].find("Former 20") == 0u);
+  for (const auto& o : r.objectives) BOOST_TEST(o.time_bound, o.text);
+}
+
+// Kind 15: a checklist titled "Reporting Form" whose first question asks
+// about a national plan (a question names no document kind), with short
+// questions that share one word with the rule phrasings, a word no other
+// question uses ("Is counselling available?"); a figure spelled out in words.
+BOOST_AUTO_TEST_CASE(short_questions_and_a_title_that_names_no_kind_of_its_own) {
+  DocBuilder b;
+  b.Para("Victim Assistance Reporting Form – 2025", 1);
+  b.Para("Part III. Health and Rehabilitation", 2);
+  b.Table({{"Question", "Yes", "No"},
+           {"Is there a national strategy or plan?", "[x]", "[ ]"},
+           {"How many centres provide prosthetic services?", "Five", ""}});  // spelled out
+  b.Para("D) Mental health and peer support", 2);
+  b.Table({{"Question", "Yes", "No"}, {"Is counselling available?", "[x]", "[ ]"}, {"Do survivor peer groups exist?", "[ ]", "[x]"}});
+  Report r = Run(b);
+  BOOST_TEST(r.kind == "va_checklist");
+  BOOST_TEST(Value(r, "rehabilitation.national_plan") == "yes");
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "5");
+  BOOST_TEST(Value(r, "psychosocial.services") == "yes");
+  BOOST_TEST(Value(r, "psychosocial.peer_support") == "no");
+}
+
+// A row label that words the total and each sex equally well ("Survivors
+// registered (cumulative)": no sex named) answers the total: equal scores
+// keep the catalogue's order, however the weights were summed.
+BOOST_AUTO_TEST_CASE(a_row_that_ties_the_total_and_each_sex_answers_the_total) {
+  DocBuilder b;
+  b.Para("Informe con arreglo al artículo 7 – 2025", 1);
+  b.Para("Recopilación de datos y gestión de la información", 2);
+  b.Table({{"Indicador", "Valor"}, {"Sobrevivientes registrados (acumulado)", "394"}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "data.survivors_total") == "394");
+  BOOST_TEST(Value(r, "data.survivors_female") == "(none)");
+}
+
+// Kind 16: a results table with no "Objective" column — its planned actions
+// headed "Activity", "Activités", "Mesure", "Actividad" (lexicon
+// plan_action_headers) are the objectives; headings that carry a component
+// label and number ("Axe 1 : Coordination", "Strategic area 3: …", "Eje 2:
+// …") open their component; a title that names no kind over such a table is
+// a national plan, whose reporting year is the first of its period.
+BOOST_AUTO_TEST_CASE(results_tables_of_activities_under_labelled_headings) {
+  DocBuilder en;
+  en.Para("National Disability and Victim Assistance Strategy 2025-2028", 1);
+  en.Para("Strategic area 3: Physical rehabilitation", 2);
+  en.Table({{"Activity", "Output indicator", "Target 2027", "Timeline (year)", "Lead agency"},
+            {"Train 30 physiotherapists", "Physiotherapists trained", "30", "2026", "Ministry of Health"},
+            {"Open 2 regional orthopaedic workshops", "Workshops open", "2", "2027", "Ministry of Health"}});
+  en.Para("Strategic area 4: Social and economic inclusion", 2);
+  en.Table({{"Outcome", "Output", "Indicator", "Time frame"},
+            {"Survivors earn an income", "Give 100 survivors small business grants", "Grants given", "2025-2026"}});
+  Report r = Run(en);
+  BOOST_TEST(r.kind == "national_plan");
+  BOOST_TEST(r.reporting_year.value_or(0) == 2025);
+  BOOST_TEST(ObjectivesOf(r, "rehabilitation").size() == 2u);
+  auto economic = ObjectivesOf(r, "economic");
+  BOOST_REQUIRE_EQUAL(economic.size(), 1u);
+  BOOST_TEST(economic[0] == "Give 100 survivors small business grants");
+  for (const auto& o : r.objectives) BOOST_TEST((o.measurable && o.time_bound), o.text);
+
+  DocBuilder fr;
+  fr.Para("Stratégie nationale d'assistance aux victimes 2025-2029", 1);
+  fr.Para("Axe 1 : Coordination", 2);
+  fr.Table({{"Activités", "Indicateurs", "Cible 2027", "Période de mise en œuvre", "Responsable"},
+            {"Organiser 4 réunions du comité national", "Réunions tenues", "4", "2025-2029", "Ministère"}});
+  fr.Para("Axe 2 : Réadaptation", 2);
+  fr.Table({{"Mesure", "Indicateur", "Résultat visé", "Calendrier"},
+            {"Équiper 3 centres de réadaptation", "Centres équipés", "3", "T4 2026"}});
+  Report rf = Run(fr);
+  BOOST_TEST(ObjectivesOf(rf, "coordination").size() == 1u);
+  BOOST_TEST(ObjectivesOf(rf, "rehabilitation").size() == 1u);
+  for (const auto& o : rf.objectives) BOOST_TEST(o.time_bound, o.text);
+
+  DocBuilder es;
+  es.Para("Plan Nacional de Asistencia a Víctimas 2025-2029", 1);
+  es.Para("Eje 2: Rehabilitación", 2);
+  es.Table({{"Actividad", "Indicador", "Meta al 2027", "Plazo de ejecución", "Responsable"},
+            {"Capacitar a 25 técnicos ortoprotésicos", "Técnicos capacitados", "25", "2026", "Ministerio de Salud"}});
+  Report rs = Run(es);
+  auto rehabilitation = ObjectivesOf(rs, "rehabilitation");
+  BOOST_REQUIRE_EQUAL(rehabilitation.size(), 1u);
+  BOOST_TEST(rehabilitation[0] == "Capacitar a 25 técnicos ortoprotésicos");
+}
+
+// A printed option that qualifies a yes ("☒ Yes, partially", a "Yes,
+// partially" or "Sí parcialmente" column) is the partial option, not a yes;
+// an answer line "Answer: Yes – in progress" under a printed question too.
+BOOST_AUTO_TEST_CASE(an_option_printed_as_a_qualified_yes_is_partial) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist 2025", 1);
+  b.Para("1. Coordination", 2);
+  b.Para("Has a national action plan for victim assistance been adopted?");
+  b.Para("[ ] Yes  [x] Yes, partially  [ ] No");
+  b.Para("Is there a national referral mechanism to refer mine victims to available services?");
+  b.Para("Answer: Yes – in progress");
+  b.Table({{"Question", "Yes", "Yes, partially", "No"},
+           {"Is there a mechanism to monitor and evaluate the implementation of the plan?", "[ ]", "[x]", "[ ]"},
+           {"Has a government entity been designated to coordinate victim assistance?", "[x]", "[ ]", "[ ]"}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(r, "coordination.referral_mechanism") == "partial");
+  BOOST_TEST(Value(r, "coordination.monitoring") == "partial");
+  BOOST_TEST(Value(r, "coordination.focal_point") == "yes");
+
+  DocBuilder es;
+  es.Para("Cuestionario sobre asistencia a las víctimas 2025", 1);
+  es.Para("1. Coordinación", 2);
+  es.Table({{"Pregunta", "Sí", "Sí parcialmente", "No"},
+            {"¿Se ha aprobado un plan nacional de asistencia a víctimas?", "[ ]", "[x]", "[ ]"},
+            {"¿Se ha asignado un presupuesto para la ejecución del plan?", "[ ]", "[ ]", "[x]"}});
+  Report rs = Run(es);
+  BOOST_TEST(Value(rs, "coordination.national_plan") == "partial");
+  BOOST_TEST(Value(rs, "coordination.plan_budget") == "no");
+}
+
+// Narrative that says a thing is still to come ("has yet to be
+// established", "reste à mettre en place", "queda por establecer", "n'a pas
+// encore été", "todavía no") answers "no" (lexicon negation_markers).
+BOOST_AUTO_TEST_CASE(a_thing_still_to_be_done_is_a_no_in_prose) {
+  struct Case {
+    const char* title;
+    const char* heading;
+    const char* sentence;
+    const char* question;
+  };
+  const Case cases[] = {
+      {"Article 7 report 2025", "Data collection and information management",
+       "A centralised database on mine victims has yet to be established.", "data.central_database"},
+      {"Article 7 report 2025", "Psychological support and social reintegration", "Peer support programmes do not exist yet.",
+       "psychosocial.peer_support"},
+      {"Rapport article 7 2025", "Collecte de données et gestion de l'information",
+       "Une base de données centralisée sur les victimes des mines reste à mettre en place.", "data.central_database"},
+      {"Rapport article 7 2025", "Soutien psychologique et réinsertion sociale",
+       "Il n'existe pas encore de programmes de soutien par les pairs.", "psychosocial.peer_support"},
+      {"Informe artículo 7 2025", "Recopilación de datos y gestión de la información",
+       "Queda por establecer una base de datos centralizada sobre las víctimas de minas.", "data.central_database"},
+      {"Informe artículo 7 2025", "Apoyo psicológico y reintegración social", "Todavía no existen programas de apoyo entre pares.",
+       "psychosocial.peer_support"},
+  };
+  for (const Case& c : cases) {
+    DocBuilder b;
+    b.Para(c.title, 1);
+    b.Para(c.heading, 2);
+    b.Para(c.sentence);
+    Report r = Run(b);
+    BOOST_TEST(Value(r, c.question) == "no", c.sentence);
+  }
+}
+
+// The plan's end year answered with the plan's period ("2021–2025",
+// "Adopted in 2019, in force until 2023") is the period's last year.
+BOOST_AUTO_TEST_CASE(a_period_answers_the_end_year_with_its_last_year) {
+  DocBuilder b;
+  b.Para("Victim Assistance Checklist 2024", 1);
+  b.Para("1. Coordination and national planning", 2);
+  b.Table({{"Question", "Answer", "Comments"}, {"Until which year does the plan run?", "2021\u20132025", ""}});
+  Report r = Run(b);
+  BOOST_TEST(Value(r, "coordination.plan_end_year") == "2025");
+
+  DocBuilder c;
+  c.Para("Victim Assistance Checklist 2024", 1);
+  c.Para("1. Coordination and national planning", 2);
+  c.Table({{"Question", "Answer", "Comments"},
+           {"Until which year does the plan run?", "Adopted in 2019, in force until 2023", ""}});
+  Report rc = Run(c);
+  BOOST_TEST(Value(rc, "coordination.plan_end_year") == "2023");
+}
+
+// Kind 13 in French and Spanish: "Label : value" lines whose label words
+// the question, each language's separators.
+BOOST_AUTO_TEST_CASE(label_value_lines_in_french_and_spanish) {
+  DocBuilder fr;
+  fr.Para("Rapport au titre de l'article 7 – 2025", 1);
+  fr.Para("Collecte de données", 2);
+  fr.Para("La base de données nationale est tenue par le centre d'action antimines.");
+  fr.Para("Survivants enregistrés : 1 234");
+  fr.Para("Nouvelles victimes en 2025 : 12");
+  fr.Para("Réadaptation physique", 2);
+  fr.Para("Centres de réadaptation : 4");
+  Report r = Run(fr);
+  BOOST_TEST(Value(r, "data.survivors_total") == "1234");
+  BOOST_TEST(Value(r, "data.casualties_period") == "12");
+  BOOST_TEST(Value(r, "rehabilitation.centres") == "4");
+
+  DocBuilder es;
+  es.Para("Informe con arreglo al artículo 7 – 2025", 1);
+  es.Para("Recopilación de datos", 2);
+  es.Para("Sobrevivientes registrados: 2.345");
+  es.Para("Rehabilitación física", 2);
+  es.Para("Centros de rehabilitación en funcionamiento: 6");
+  es.Para("Dispositivos entregados en 2025: 1.120");
+  Report rs = Run(es);
+  BOOST_TEST(Value(rs, "data.survivors_total") == "2345");
+  BOOST_TEST(Value(rs, "rehabilitation.centres") == "6");
+  BOOST_TEST(Value(rs, "rehabilitation.devices_provided") == "1120");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

@@ -71,5 +71,55 @@ BOOST_AUTO_TEST_CASE(reworded_english_questions_without_sections) {
   BOOST_TEST(r.state.value_or("") == "UKR");
 }
 
+// French and Spanish checklists worded as no rule phrasing words them
+// ("ministère chef de file", "stratégie nationale", "crédits budgétaires",
+// "ministerio rector", "recursos presupuestarios"), with no sections: each
+// maps to its question, and none to a wrong one.
+BOOST_AUTO_TEST_CASE(reworded_french_and_spanish_questions_without_sections) {
+  struct Q {
+    const char* id;
+    const char* fr;
+    const char* es;
+  };
+  const Q qs[] = {
+      {"coordination.focal_point", "Quel ministère chef de file a été désigné pour coordonner l'aide aux victimes ?",
+       "¿Qué ministerio rector fue designado para coordinar la ayuda a las víctimas?"},
+      {"coordination.national_plan", "Une stratégie nationale prenant en charge les survivants des mines existe-t-elle ?",
+       "¿Cuenta el país con una estrategia nacional que atienda a los sobrevivientes de minas?"},
+      {"coordination.plan_budget", "Le plan bénéficie-t-il de crédits budgétaires de l'État ?",
+       "¿Dispone el plan de recursos presupuestarios del Estado?"},
+      {"coordination.monitoring", "L'exécution du plan est-elle évaluée de façon périodique ?",
+       "¿Se evalúa la ejecución del plan de manera periódica?"},
+      {"data.disaggregated", "Les informations sont-elles ventilées selon le sexe, l'âge et le type de handicap ?",
+       "¿La información está desglosada según sexo, edad y tipo de discapacidad?"},
+      {"psychosocial.peer_support", "Des groupes d'entraide entre survivants fonctionnent-ils ?",
+       "¿Funcionan grupos de apoyo mutuo entre sobrevivientes?"},
+      {"laws_policies.crpd", "La Convention relative aux droits des personnes handicapées a-t-elle été ratifiée ?",
+       "¿Se ratificó la Convención sobre los derechos de las personas con discapacidad?"},
+      {"emergencies.inclusion", "Les survivants sont-ils pris en compte dans les plans d'intervention humanitaire ?",
+       "¿Se toma en cuenta a los sobrevivientes en los planes de respuesta humanitaria?"},
+  };
+  for (bool french : {true, false}) {
+    std::vector<std::vector<std::string>> rows = {french ? std::vector<std::string>{"Question", "Oui", "Non", "Commentaires"}
+                                                         : std::vector<std::string>{"Pregunta", "Sí", "No", "Observaciones"}};
+    for (const Q& q : qs) rows.push_back({french ? q.fr : q.es, "[x]", "[ ]", ""});
+    vareport::test::DocBuilder b;
+    b.Para(french ? "Questionnaire sur l'assistance aux victimes 2025" : "Cuestionario sobre asistencia a las víctimas 2025", 1)
+        .Table(rows);
+    vareport::Report r = vareport::Analyze(b.Build(), vareport::test::SourceRules());
+    std::map<std::string, std::string> got;
+    for (const auto& a : r.answers) got[a.question] = a.evidence.text;
+    int right = 0;
+    for (const Q& q : qs) {
+      auto it = got.find(q.id);
+      bool ok = it != got.end() && it->second.rfind(french ? q.fr : q.es, 0) == 0;
+      if (!ok) BOOST_TEST_MESSAGE("not mapped: " << q.id << (french ? " (fr)" : " (es)"));
+      right += ok;
+    }
+    BOOST_TEST(right >= 7, right << " of 8 reworded " << (french ? "French" : "Spanish") << " questions mapped");
+    BOOST_TEST(got.size() == static_cast<std::size_t>(right), "no question maps to a wrong one");
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

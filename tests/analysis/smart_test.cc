@@ -80,5 +80,51 @@ BOOST_AUTO_TEST_CASE(a_deadline_without_a_year_takes_the_heading_year) {
   BOOST_TEST(r.objectives[0].deadline.value_or("none") == "2023-06-30");
 }
 
+// A period written with words between its years ("between 2025 and 2027",
+// "entre 2025 et 2027", "de 2026 a 2028"): time-bound, due at its end
+// (lexicon range_joiners). A year alone after such a word is not a range.
+BOOST_AUTO_TEST_CASE(a_period_written_with_words_is_time_bound_at_its_end) {
+  Objective en = Judge("en", "Train 20 physiotherapists between 2025 and 2027.");
+  BOOST_TEST(en.time_bound);
+  BOOST_TEST(en.deadline.value_or("none") == "2027-12-31");
+  Objective fr = Judge("fr", "Former 20 kinésithérapeutes entre 2025 et 2027.");
+  BOOST_TEST(fr.time_bound);
+  BOOST_TEST(fr.deadline.value_or("none") == "2027-12-31");
+  Objective es = Judge("es", "Otorgar 150 microcréditos de 2026 a 2028.");
+  BOOST_TEST(es.time_bound);
+  BOOST_TEST(es.deadline.value_or("none") == "2028-12-31");
+  BOOST_TEST(!Judge("en", "Train 20 physiotherapists and 2027 volunteers.").time_bound);
+}
+
+// A deadline written in figures keeps its day and month ("30/06/2026",
+// "30.06.2026", "06/2026"; "06/30/2026" when the day comes second), and
+// "June 30, 2026" its day.
+BOOST_AUTO_TEST_CASE(a_deadline_in_figures_keeps_its_day_and_month) {
+  BOOST_TEST(Judge("fr", "Former 20 secouristes avant le 30/06/2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("es", "Capacitar a 20 socorristas antes del 30.06.2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("en", "Train 20 first responders by 06/2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("en", "Train 20 first responders by 06/30/2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("en", "Train 20 first responders by June 30, 2026.").deadline.value_or("none") == "2026-06-30");
+  BOOST_TEST(Judge("en", "Train 1.200 first responders by 2026.").deadline.value_or("none") == "2026-12-31");
+}
+
+// "durante el período" reports on the period covered, unless a year names
+// the period: then it is the objective's own (a plan period to come).
+BOOST_AUTO_TEST_CASE(a_period_named_by_its_years_is_no_report_of_the_past) {
+  DocBuilder b;
+  b.Para("Cuestionario sobre asistencia a las víctimas 2025", 1);
+  b.Para("6. Inclusión social y económica", 1);
+  b.Para("Los sobrevivientes acceden a programas de empleo.");
+  b.Para("Objetivos:");
+  b.Para("Otorgar 150 microcréditos a sobrevivientes durante el período 2025-2029.");
+  b.Para("Durante el período, 40 sobrevivientes fueron capacitados.");
+  vareport::Document d = b.Build();
+  vareport::Report r = vareport::Analyze(d, vareport::test::SourceRules());
+  BOOST_REQUIRE_EQUAL(r.objectives.size(), 1u);
+  BOOST_TEST(r.objectives[0].text.find("Otorgar 150") == 0u);
+  BOOST_TEST(r.objectives[0].time_bound);
+  BOOST_TEST(r.objectives[0].deadline.value_or("none") == "2029-12-31");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

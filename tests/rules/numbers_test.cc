@@ -47,5 +47,19 @@ BOOST_AUTO_TEST_CASE(years_are_marked) {
   BOOST_TEST(ms[1].value == 1200);
 }
 
+// A figure spelled out in a number cell ("Five", "cinq", "veintitrés"), by
+// ICU's spell-out rules of the document's language; anything more than the
+// spelled number is none.
+BOOST_AUTO_TEST_CASE(a_number_spelled_out_in_words) {
+  BOOST_TEST(ParseInteger("Five", "en") == 5);
+  BOOST_TEST(ParseInteger("twenty-three.", "en") == 23);
+  BOOST_TEST(ParseInteger("cinq", "fr") == 5);
+  BOOST_TEST(ParseInteger("Veintitrés", "es") == 23);
+  BOOST_TEST(ParseInteger("None", "en") == -1);
+  BOOST_TEST(ParseInteger("Un centre", "fr") == -1);
+  BOOST_TEST(ParseInteger("Not known", "en") == -1);
+  BOOST_TEST(ParseInteger("", "en") == -1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()
