@@ -156,9 +156,16 @@ std::vector<QuestionMatch> QuestionMatcher::Rank(std::string_view text) const {
   return out;
 }
 
-double QuestionMatcher::Similarity(std::string_view text, const std::vector<Phrase>& phrases) const {
+std::set<std::string> QuestionMatcher::StemSet(std::string_view text) const {
   std::vector<std::string> st = Stems(text);
-  std::set<std::string> row(st.begin(), st.end());
+  return std::set<std::string>(st.begin(), st.end());
+}
+
+double QuestionMatcher::Similarity(std::string_view text, const std::vector<Phrase>& phrases) const {
+  return Similarity(StemSet(text), phrases);
+}
+
+double QuestionMatcher::Similarity(const std::set<std::string>& row, const std::vector<Phrase>& phrases) const {
   double best = 0;
   for (const Phrase& p : phrases) {
     auto known = heading_stems_.find(&p);

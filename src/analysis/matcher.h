@@ -41,6 +41,12 @@ class QuestionMatcher {
 
   // Similarity of `text` to one phrase list (component headings), 0..1.
   double Similarity(std::string_view text, const std::vector<Phrase>& phrases) const;
+  // The same for text already cut to its stems (StemSet): one text against
+  // many phrase lists stems it once.
+  double Similarity(const std::set<std::string>& stems, const std::vector<Phrase>& phrases) const;
+
+  // Stems(text) as a set.
+  std::set<std::string> StemSet(std::string_view text) const;
 
   // The stemmed, stop-word-free tokens of `text`.
   std::vector<std::string> Stems(std::string_view text) const;

@@ -9,6 +9,8 @@
 // words come from the rules: component headings and action numbers
 // (catalogue.xml), objective headings (lexicon).
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "analysis/phrases.h"
 #include "analysis/steps.h"
@@ -118,9 +120,11 @@ std::string HeadingComponent(const Context& ctx, const std::string& text, double
   std::string best_id;
   double best_score = 0;
   const std::string titled = AfterComponentLabel(ctx, text);
+  const std::set<std::string> stems = ctx.matcher.StemSet(text);
+  const std::set<std::string> titled_stems = ctx.matcher.StemSet(titled);
   for (const ComponentRule& c : ctx.rules.components) {
-    double s = ctx.matcher.Similarity(text, c.headings);
-    if (!titled.empty()) s = std::max(s, ctx.matcher.Similarity(titled, c.headings));
+    double s = ctx.matcher.Similarity(stems, c.headings);
+    if (!titled.empty()) s = std::max(s, ctx.matcher.Similarity(titled_stems, c.headings));
     if (s > best_score) {
       best_score = s;
       best_id = c.id;

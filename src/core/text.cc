@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -115,6 +117,25 @@ std::string Nfkc(std::string_view s) {
 }
 
 std::string FoldForMatch(std::string_view s) {
+  // ASCII alone (most of an English report): NFKD leaves it as it is, no
+  // character is a mark, alphanumerics are [0-9A-Za-z] and case folding is
+  // tolower — the same result as below without ICU, byte by byte.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    for (char c : s) {
+      const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!alnum) {
+        pending = true;
+        continue;
+      }
+      if (pending && !out.empty()) out += ' ';
+      pending = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   std::string decomposed = Normalize(s, icu::Normalizer2::getNFKDInstance(status));
   std::string out;
