@@ -151,10 +151,19 @@ long long ParseSpelledInteger(std::string_view text, const std::string& lang) {
   s.trim().toLower(locale);
   while (s.length() > 0 && (s.endsWith(icu::UnicodeString(u".")) || s.endsWith(icu::UnicodeString(u";")))) s.truncate(s.length() - 1);
   if (s.isEmpty()) return -1;
+  // ICU's spell-out rules of the language (CLDR): "five", "cinq",
+  // "veintitrés". Building them parses the rule text (about half a
+  // millisecond): once per language and thread (a format is not thread-safe).
+  thread_local std::map<std::string, std::unique_ptr<icu::RuleBasedNumberFormat>> formats;
+  auto it = formats.find(lang);
+  if (it == formats.end()) {
+    UErrorCode built = U_ZERO_ERROR;
+    auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, locale, built);
+    it = formats.emplace(lang, U_FAILURE(built) ? nullptr : std::move(f)).first;
+  }
+  if (!it->second) return -1;
+  const icu::RuleBasedNumberFormat& rbnf = *it->second;
   UErrorCode status = U_ZERO_ERROR;
-  // ICU's spell-out rules of the language (CLDR): "five", "cinq", "veintitrés".
-  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, locale, status);
-  if (U_FAILURE(status)) return -1;
   icu::Formattable value;
   icu::ParsePosition pos(0);
   rbnf.parse(s, value, pos);
