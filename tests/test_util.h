@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <vector>
 #include <sys/wait.h>
 
 namespace vareport::test {
@@ -49,26 +48,6 @@ inline Run RunVareport(const std::string& args) {
   }
   std::filesystem::remove(err_file);
   return r;
-}
-
-// A PDF (ISO 32000-1 §7.5) of the given objects, numbered 1, 2, … in order
-// (object 1 must be the catalogue), with a correct cross-reference table.
-inline std::string PdfFromObjects(const std::vector<std::string>& objs) {
-  std::string out = "%PDF-1.4\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objs.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
-  }
-  const std::size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
-  for (std::size_t off : offsets) {
-    std::string n = std::to_string(off);
-    out += std::string(10 - n.size(), '0') + n + " 00000 n \n";
-  }
-  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return out;
 }
 
 }  // namespace vareport::test

@@ -27,6 +27,7 @@
 #include <unordered_set>
 
 #include "core/text.h"
+#include "extractors/tick_warning.h"
 #include "extractors/pdf/text_layer.h"
 
 namespace vareport::ocr {
@@ -206,11 +207,7 @@ std::vector<pdf::Word> FindTickBoxesPix(Pix* gray, double ppp, TickEncoding enco
     const bool crossed = density < kFilled && CrossedDiagonals(gray, x + inset, y + inset, x + w - inset, y + h - inset);
     if (density > kEmpty && density < kFilled && !crossed) {
       if (unclear != nullptr) {
-        char pct[16];
-        std::snprintf(pct, sizeof pct, "%.0f%%", density * 100);
-        unclear->push_back(UnclearBox{box, Warning{"tick-unclear", std::string("a check box whose ink (") + pct +
-                                                                       " of its inside) is neither empty nor "
-                                                                       "clearly ticked; no answer was read from it"}});
+        unclear->push_back(UnclearBox{box, UnclearTickWarning(density)});
       }
       continue;
     }

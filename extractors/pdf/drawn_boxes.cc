@@ -3,8 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
+
+#include "extractors/tick_warning.h"
 
 namespace vareport::pdf {
 namespace {
@@ -209,11 +210,7 @@ std::vector<Word> FindDrawnBoxes(const std::vector<Mark>& marks, const std::vect
     const bool crossed = density < kFilled && diagonals == 3;
     if (density > kEmpty && density < kFilled && !crossed) {
       if (unclear != nullptr) {
-        char pct[16];
-        std::snprintf(pct, sizeof pct, "%.0f%%", density * 100);
-        unclear->push_back(UnclearDrawnBox{o, Warning{"tick-unclear", std::string("a check box whose ink (") + pct +
-                                                                          " of its inside) is neither empty nor "
-                                                                          "clearly ticked; no answer was read from it"}});
+        unclear->push_back(UnclearDrawnBox{o, UnclearTickWarning(density)});
       }
       continue;
     }

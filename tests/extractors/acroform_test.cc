@@ -19,7 +19,7 @@
 #include "extractors/extractor.h"
 #include "extractors/pdf/page_reader.h"
 #include "extractors/pdf/pdf_extractor.h"
-#include "test_util.h"
+#include "extractors/pdf/pdf_writer.h"
 
 namespace vareport {
 namespace {
@@ -64,7 +64,7 @@ std::string PdfWithWidgets(const std::vector<std::string>& widgets, const std::s
   const std::string content = "BT /F1 11 Tf 72 720 Td (1.1 Is there a national focal point?) Tj ET";
   objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
   for (const std::string& w : widgets) objs.push_back(w);
-  return test::PdfFromObjects(objs);
+  return pdf::WritePdf(objs);
 }
 
 // The warning of `code` in `doc`, or "".

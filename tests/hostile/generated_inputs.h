@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "fuzz/docx_input.h"
-#include "test_util.h"
+#include "extractors/pdf/pdf_writer.h"
 
 namespace vareport::test::hostile {
 
@@ -141,7 +141,7 @@ inline std::string ManyPagePdf(int pages) {
   }
   objs[0] = "<< /Type /Catalog /Pages 2 0 R >>";
   objs[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
-  return PdfFromObjects(objs);
+  return pdf::WritePdf(objs);
 }
 
 }  // namespace vareport::test::hostile
